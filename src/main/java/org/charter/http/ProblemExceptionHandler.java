@@ -1,0 +1,28 @@
+package org.charter.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.charter.problem.Problem;
+
+/** Answers a service's {@link Problem} with its status and a problem document. */
+@Produces
+@Singleton
+final class ProblemExceptionHandler implements ExceptionHandler<Problem, HttpResponse<ProblemBody>> {
+
+    @Override
+    public HttpResponse<ProblemBody> handle(HttpRequest request, Problem problem) {
+        int status = problem.kind().status();
+        MutableHttpResponse<ProblemBody> response = HttpResponse.<ProblemBody>status(HttpStatus.valueOf(status))
+                .body(new ProblemBody("about:blank", problem.kind().title(), status, problem.getMessage(), problem.where()))
+                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        if (problem.kind() == Problem.Kind.TOO_MANY_REQUESTS) {
+            response.header("Retry-After", "1");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,244 @@
+package org.charter.polis;
+
+import org.charter.problem.Problem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a Polis conversation export folder ({@code comments.csv}, {@code votes.csv}, {@code participants-votes.csv},
+ * {@code summary.csv}), as written by Polis's exporters and published in the Computational Democracy Project's open
+ * data. Columns are found by header name, so both the older and the newer {@code comments.csv} layouts work, as does
+ * the optional {@code xid} column of the matrix. Votes use the export's sign: agree = +1, disagree = −1, pass = 0
+ * (polis-math.md §1.1). Timestamps are normalized to epoch milliseconds.
+ *
+ * <p>Every problem with the input is a {@link Problem} of kind INVALID whose {@code where} names the file and, for a
+ * bad row, the line ({@code votes.csv:17}). Cross-file consistency (for example a vote on a comment id that is not in
+ * {@code comments.csv}) is not checked here; that is the caller's decision.
+ */
+public final class PolisExportReader {
+
+    public static final String COMMENTS = "comments.csv";
+    public static final String VOTES = "votes.csv";
+    public static final String PARTICIPANTS_VOTES = "participants-votes.csv";
+    public static final String SUMMARY = "summary.csv";
+
+    /** The leading columns of {@code participants-votes.csv}; every other column is a comment id. */
+    private static final Set<String> MATRIX_INFO_COLUMNS =
+            Set.of("participant", "xid", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree");
+
+    private PolisExportReader() {
+    }
+
+    /**
+     * Reads the folder. {@code comments.csv} is required, and so is one source of votes: {@code votes.csv} or,
+     * failing that, {@code participants-votes.csv}.
+     */
+    public static PolisExport read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw Problem.invalid(folder.toString(), "not a folder");
+        }
+        Path comments = folder.resolve(COMMENTS);
+        if (!Files.isRegularFile(comments)) {
+            throw Problem.invalid(folder.toString(), "no " + COMMENTS + " in this folder (is it a Polis export?)");
+        }
+        Path votes = folder.resolve(VOTES);
+        Path matrix = folder.resolve(PARTICIPANTS_VOTES);
+        boolean hasVotes = Files.isRegularFile(votes);
+        boolean hasMatrix = Files.isRegularFile(matrix);
+        if (!hasVotes && !hasMatrix) {
+            throw Problem.invalid(folder.toString(),
+                    "neither " + VOTES + " nor " + PARTICIPANTS_VOTES + " in this folder: the export has no votes");
+        }
+        List<String> commentColumns = new ArrayList<>();
+        List<PolisComment> commentList = readComments(comments, commentColumns);
+        Optional<PolisParticipantsVotes> participants =
+                hasMatrix ? Optional.of(readParticipantsVotes(matrix)) : Optional.empty();
+        List<PolisVote> voteList;
+        PolisExport.VoteSource source;
+        if (hasVotes) {
+            voteList = readVotes(votes);
+            source = PolisExport.VoteSource.VOTES_CSV;
+        } else {
+            voteList = votesOf(participants.orElseThrow());
+            source = PolisExport.VoteSource.PARTICIPANTS_VOTES_MATRIX;
+        }
+        Path summary = folder.resolve(SUMMARY);
+        Map<String, String> summaryMap = Files.isRegularFile(summary) ? readSummary(summary) : Map.of();
+        return new PolisExport(folder, commentList, voteList, source, participants, summaryMap, commentColumns);
+    }
+
+    /** Reads {@code comments.csv} in either layout; {@code columns} receives the header as written. */
+    public static List<PolisComment> readComments(Path file, List<String> columns) {
+        try (CsvFile csv = CsvFile.open(file)) {
+            Map<String, Integer> header = csv.header();
+            String[] names = new String[header.size()];
+            header.forEach((name, index) -> names[index] = name);
+            columns.addAll(List.of(names));
+            int timestamp = csv.require(header, "timestamp");
+            Integer datetime = header.get("datetime");
+            int commentId = csv.require(header, "comment-id");
+            int authorId = csv.require(header, "author-id");
+            int agrees = csv.require(header, "agrees");
+            int disagrees = csv.require(header, "disagrees");
+            int moderated = csv.require(header, "moderated");
+            int body = csv.require(header, "comment-body");
+            Integer meta = header.get("is-meta");
+            Integer seed = header.get("is-seed");
+            Integer gic = header.get("group-informed-consensus");
+            Integer importance = header.get("importance");
+            List<PolisComment> comments = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            String[] row;
+            while ((row = csv.next()) != null) {
+                long id = csv.integer(row, commentId, "comment-id");
+                if (!seen.add(id)) {
+                    throw Problem.invalid(csv.where(), "comment-id " + id + " appears twice");
+                }
+                long mod = csv.integer(row, moderated, "moderated");
+                PolisModeration moderation = PolisModeration.ofCode(mod);
+                if (moderation == null) {
+                    throw Problem.invalid(csv.where(), "moderated must be 1, 0 or -1, found " + mod);
+                }
+                comments.add(new PolisComment(
+                        id,
+                        csv.timestamp(row, timestamp, "timestamp"),
+                        datetime == null ? "" : csv.field(row, datetime, "datetime"),
+                        csv.integer(row, authorId, "author-id"),
+                        csv.integer(row, agrees, "agrees"),
+                        csv.integer(row, disagrees, "disagrees"),
+                        moderation,
+                        meta == null ? null : csv.bool(row, meta, "is-meta"),
+                        seed == null ? null : csv.bool(row, seed, "is-seed"),
+                        csv.optionalDecimal(row, gic, "group-informed-consensus"),
+                        csv.optionalInteger(row, importance, "importance"),
+                        csv.field(row, body, "comment-body")));
+            }
+            return comments;
+        }
+    }
+
+    /** Reads every row of {@code votes.csv} in file order. */
+    public static List<PolisVote> readVotes(Path file) {
+        try (CsvFile csv = CsvFile.open(file)) {
+            Map<String, Integer> header = csv.header();
+            int timestamp = csv.require(header, "timestamp");
+            Integer datetime = header.get("datetime");
+            int commentId = csv.require(header, "comment-id");
+            int voterId = csv.require(header, "voter-id");
+            int vote = csv.require(header, "vote");
+            Integer important = header.get("important");
+            List<PolisVote> votes = new ArrayList<>();
+            String[] row;
+            while ((row = csv.next()) != null) {
+                long value = csv.integer(row, vote, "vote");
+                if (value < -1 || value > 1) {
+                    throw Problem.invalid(csv.where(), "vote must be -1, 0 or 1, found " + value);
+                }
+                votes.add(new PolisVote(
+                        csv.integer(row, commentId, "comment-id"),
+                        csv.integer(row, voterId, "voter-id"),
+                        (int) value,
+                        csv.timestamp(row, timestamp, "timestamp"),
+                        datetime == null ? null : csv.field(row, datetime, "datetime"),
+                        important == null ? null : csv.bool(row, important, "important")));
+            }
+            return votes;
+        }
+    }
+
+    /** Reads {@code participants-votes.csv}: info columns by name, every other column is a comment id. */
+    public static PolisParticipantsVotes readParticipantsVotes(Path file) {
+        try (CsvFile csv = CsvFile.open(file)) {
+            Map<String, Integer> header = csv.header();
+            int participant = csv.require(header, "participant");
+            Integer xid = header.get("xid");
+            int groupId = csv.require(header, "group-id");
+            Integer nComments = header.get("n-comments");
+            Integer nVotes = header.get("n-votes");
+            Integer nAgree = header.get("n-agree");
+            Integer nDisagree = header.get("n-disagree");
+            int width = header.size();
+            long[] columnComment = new long[width];
+            boolean[] isComment = new boolean[width];
+            List<Long> commentIds = new ArrayList<>();
+            String[] names = new String[width];
+            header.forEach((name, index) -> names[index] = name);
+            for (int i = 0; i < width; i++) {
+                if (MATRIX_INFO_COLUMNS.contains(names[i])) {
+                    continue;
+                }
+                try {
+                    columnComment[i] = Long.parseLong(names[i]);
+                } catch (NumberFormatException e) {
+                    throw Problem.invalid(csv.where(), "column '" + names[i] + "' is neither a known column nor a comment id");
+                }
+                isComment[i] = true;
+                commentIds.add(columnComment[i]);
+            }
+            List<PolisParticipant> rows = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            String[] row;
+            while ((row = csv.next()) != null) {
+                long id = csv.integer(row, participant, "participant");
+                if (!seen.add(id)) {
+                    throw Problem.invalid(csv.where(), "participant " + id + " appears twice");
+                }
+                Map<Long, Integer> votes = new LinkedHashMap<>();
+                for (int i = 0; i < width; i++) {
+                    if (isComment[i] && !row[i].isBlank()) {
+                        long value = csv.integer(row, i, "comment " + names[i]);
+                        if (value < -1 || value > 1) {
+                            throw Problem.invalid(csv.where(), "comment " + names[i]
+                                    + ": vote must be -1, 0 or 1, found " + value);
+                        }
+                        votes.put(columnComment[i], (int) value);
+                    }
+                }
+                Long group = csv.optionalInteger(row, groupId, "group-id");
+                String xidText = xid == null || row[xid].isBlank() ? null : row[xid];
+                rows.add(new PolisParticipant(id, xidText, group == null ? null : Math.toIntExact(group),
+                        count(csv, row, nComments, "n-comments"), count(csv, row, nVotes, "n-votes"),
+                        count(csv, row, nAgree, "n-agree"), count(csv, row, nDisagree, "n-disagree"), votes));
+            }
+            return new PolisParticipantsVotes(xid != null, commentIds, rows);
+        }
+    }
+
+    private static long count(CsvFile csv, String[] row, Integer index, String column) {
+        Long value = csv.optionalInteger(row, index, column);
+        return value == null ? 0 : value;
+    }
+
+    /** The matrix cells as votes without timestamps, participant by participant in file order. */
+    public static List<PolisVote> votesOf(PolisParticipantsVotes matrix) {
+        List<PolisVote> votes = new ArrayList<>();
+        for (PolisParticipant p : matrix.participants()) {
+            p.votes().forEach((comment, vote) ->
+                    votes.add(new PolisVote(comment, p.participantId(), vote, null, null, null)));
+        }
+        return votes;
+    }
+
+    /** Reads {@code summary.csv}: {@code key,value} rows without a header. */
+    public static Map<String, String> readSummary(Path file) {
+        try (CsvFile csv = CsvFile.open(file)) {
+            Map<String, String> summary = new LinkedHashMap<>();
+            String[] row;
+            while ((row = csv.next()) != null) {
+                if (row.length < 2) {
+                    throw Problem.invalid(csv.where(), "expected key,value");
+                }
+                summary.put(row[0], row[1]);
+            }
+            return summary;
+        }
+    }
+}

@@ -49,7 +49,8 @@ public record AnalysisState(int format, long tick, long seed, PcaState pca, List
     /**
      * A cluster of the Polis k-means (§3.2): base clusters group participants, group clusters group base clusters.
      *
-     * @param id      the cluster's id; ids are stable across updates and new ones only ever increase
+     * @param id      the cluster's id, stable across updates; a new cluster takes the next id after the largest
+     *                present (§3.2)
      * @param members participant ids (base clusters) or base-cluster ids (group clusters), ascending
      * @param x       centre, first coordinate
      * @param y       centre, second coordinate

@@ -42,30 +42,35 @@ final class Bridging {
     private Bridging() {
     }
 
+    /** Ratings per part below which splitting a sweep does not pay. */
+    private static final int PARALLEL_RATINGS = 100_000;
+
     static Fit fit(VoteMatrix m, AnalysisParameters.BridgingParameters p, long seed) {
         int rows = m.rows();
         int columns = m.columns();
-        // Who takes part.
+        // Who takes part: raters with enough agree/disagree votes on included statements, then the statements
+        // with enough ratings from them.
         boolean[] rater = new boolean[rows];
         int[] statementRatings = new int[columns];
+        int raters = 0;
         for (int r = 0; r < rows; r++) {
             int count = 0;
             for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                if (rated(m, k)) {
+                if (m.value[k] != 0 && !m.excluded[m.col[k]]) {
                     count++;
                 }
             }
-            rater[r] = count >= p.minParticipantRatings();
-            if (rater[r]) {
+            if (count >= p.minParticipantRatings()) {
+                rater[r] = true;
+                raters++;
                 for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                    if (rated(m, k)) {
+                    if (m.value[k] != 0 && !m.excluded[m.col[k]]) {
                         statementRatings[m.col[k]]++;
                     }
                 }
             }
         }
         boolean[] scored = new boolean[columns];
-        int participants = 0;
         int statements = 0;
         long n = 0;
         for (int c = 0; c < columns; c++) {
@@ -75,169 +80,179 @@ final class Bridging {
                 n += statementRatings[c];
             }
         }
-        for (int r = 0; r < rows; r++) {
-            participants += rater[r] ? 1 : 0;
-        }
         double[] iS = new double[columns];
         double[] fS = new double[columns];
         if (n == 0) {
             return new Fit(scored, iS, fS, 0, 0);
         }
-        double[] iP = new double[rows];
-        double[] fP = new double[rows];
+        // The ratings in compressed rows: rater i has ratings start[i] .. start[i+1]-1 (column, 1 or 0).
+        int[] start = new int[raters + 1];
+        int[] col = new int[(int) n];
+        byte[] rating = new byte[(int) n];
+        double sumRatings = 0;
+        int at = 0;
+        int i0 = 0;
+        for (int r = 0; r < rows; r++) {
+            if (!rater[r]) {
+                continue;
+            }
+            start[i0++] = at;
+            for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
+                int c = m.col[k];
+                if (m.value[k] != 0 && scored[c]) {
+                    col[at] = c;
+                    rating[at] = (byte) (m.value[k] > 0 ? 1 : 0);
+                    sumRatings += rating[at];
+                    at++;
+                }
+            }
+        }
+        start[raters] = at;
+        int participants = raters;
+        double[] iP = new double[participants];
+        double[] fP = new double[participants];
         SplittableRandom random = new SplittableRandom(seed);
         for (int c = 0; c < columns; c++) {
             fS[c] = scored[c] ? (random.nextDouble() - 0.5) * 0.2 : 0;
         }
-        for (int r = 0; r < rows; r++) {
-            fP[r] = rater[r] ? (random.nextDouble() - 0.5) * 0.2 : 0;
+        for (int i = 0; i < participants; i++) {
+            fP[i] = (random.nextDouble() - 0.5) * 0.2;
         }
-        // The loss times N: ridge strengths per parameter (the mean over parameters becomes N/U or N/S).
+        // The loss times N: a ridge strength per parameter (a mean over parameters becomes N/U or N/S).
         double rhoMu = n * p.interceptLambda();
         double rhoIP = (double) n * p.interceptLambda() / participants;
         double rhoFP = (double) n * p.factorLambda() / participants;
         double rhoIS = (double) n * p.interceptLambda() / statements;
         double rhoFS = (double) n * p.factorLambda() / statements;
+        double mu = sumRatings / (n + rhoMu);
 
-        double sum = 0;
-        for (int r = 0; r < rows; r++) {
-            if (rater[r]) {
-                for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                    if (counts(m, k, scored)) {
-                        sum += m.value[k] > 0 ? 1 : 0;
-                    }
-                }
-            }
-        }
-        double mu = sum / (n + rhoMu);
-        double[] cnt = new double[columns];
-        double[] sf = new double[columns];
-        double[] sff = new double[columns];
-        double[] se = new double[columns];
-        double[] sfe = new double[columns];
+        int[] bounds = Parallel.split(start, participants, PARALLEL_RATINGS);
+        int parts = bounds.length - 1;
+        double[][][] accumulators = new double[parts][4][columns];
+        double[][] sums = new double[parts][5];
         double previous = Double.POSITIVE_INFINITY;
         int iteration = 0;
         while (iteration < p.maxIterations()) {
             iteration++;
-            // Statements: solve for (i_s, f_s) given participants.
-            java.util.Arrays.fill(cnt, 0);
-            java.util.Arrays.fill(sf, 0);
-            java.util.Arrays.fill(sff, 0);
-            java.util.Arrays.fill(se, 0);
-            java.util.Arrays.fill(sfe, 0);
-            for (int r = 0; r < rows; r++) {
-                if (!rater[r]) {
-                    continue;
+            // Statements: each (i_s, f_s) solves its 2 × 2 ridge system given the participants.
+            double muNow = mu;
+            Parallel.run(parts, part -> {
+                double[][] acc = accumulators[part];
+                double[] sf = acc[0];
+                double[] sff = acc[1];
+                double[] se = acc[2];
+                double[] sfe = acc[3];
+                for (double[] a : acc) {
+                    java.util.Arrays.fill(a, 0);
                 }
-                double f = fP[r];
-                double base = mu + iP[r];
-                for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                    if (counts(m, k, scored)) {
-                        int c = m.col[k];
-                        double e = (m.value[k] > 0 ? 1 : 0) - base;
-                        cnt[c] += 1;
+                for (int i = bounds[part]; i < bounds[part + 1]; i++) {
+                    double f = fP[i];
+                    double base = muNow + iP[i];
+                    for (int k = start[i]; k < start[i + 1]; k++) {
+                        int c = col[k];
+                        double e = rating[k] - base;
                         sf[c] += f;
                         sff[c] += f * f;
                         se[c] += e;
                         sfe[c] += f * e;
                     }
                 }
-            }
+            });
             for (int c = 0; c < columns; c++) {
                 if (scored[c]) {
-                    double[] x = solve(cnt[c] + rhoIS, sf[c], sff[c] + rhoFS, se[c], sfe[c]);
-                    iS[c] = x[0];
-                    fS[c] = x[1];
+                    double sf = 0;
+                    double sff = 0;
+                    double se = 0;
+                    double sfe = 0;
+                    for (int part = 0; part < parts; part++) {
+                        sf += accumulators[part][0][c];
+                        sff += accumulators[part][1][c];
+                        se += accumulators[part][2][c];
+                        sfe += accumulators[part][3][c];
+                    }
+                    double a = statementRatings[c] + rhoIS;
+                    double d = sff + rhoFS;
+                    double det = a * d - sf * sf;
+                    iS[c] = (d * se - sf * sfe) / det;
+                    fS[c] = (a * sfe - sf * se) / det;
                 }
             }
-            // Participants: solve for (i_p, f_p) given statements; then μ.
-            double muSum = 0;
-            for (int r = 0; r < rows; r++) {
-                if (!rater[r]) {
-                    continue;
-                }
-                double c0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double e0 = 0;
-                double e1 = 0;
-                for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                    if (counts(m, k, scored)) {
-                        int c = m.col[k];
+            // Participants: each (i_p, f_p) given the statements; the same pass sums what μ and the loss need.
+            Parallel.run(parts, part -> {
+                double squared = 0;
+                double interceptSum = 0;
+                double factorProduct = 0;
+                double ip2 = 0;
+                double fp2 = 0;
+                for (int i = bounds[part]; i < bounds[part + 1]; i++) {
+                    double count = start[i + 1] - start[i];
+                    double s1 = 0;
+                    double s2 = 0;
+                    double e0 = 0;
+                    double e1 = 0;
+                    double ee = 0;
+                    for (int k = start[i]; k < start[i + 1]; k++) {
+                        int c = col[k];
                         double f = fS[c];
-                        double e = (m.value[k] > 0 ? 1 : 0) - mu - iS[c];
-                        c0 += 1;
+                        double e = rating[k] - muNow - iS[c];
                         s1 += f;
                         s2 += f * f;
                         e0 += e;
                         e1 += f * e;
+                        ee += e * e;
                     }
+                    double a = count + rhoIP;
+                    double d = s2 + rhoFP;
+                    double det = a * d - s1 * s1;
+                    double ip = (d * e0 - s1 * e1) / det;
+                    double fp = (a * e1 - s1 * e0) / det;
+                    iP[i] = ip;
+                    fP[i] = fp;
+                    // Σ (e − i_p − f_p·f_s)² expanded over the sums above.
+                    squared += ee - 2 * ip * e0 - 2 * fp * e1 + count * ip * ip + 2 * ip * fp * s1 + fp * fp * s2;
+                    interceptSum += count * ip;
+                    factorProduct += fp * s1;
+                    ip2 += ip * ip;
+                    fp2 += fp * fp;
                 }
-                double[] x = solve(c0 + rhoIP, s1, s2 + rhoFP, e0, e1);
-                iP[r] = x[0];
-                fP[r] = x[1];
-                for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                    if (counts(m, k, scored)) {
-                        int c = m.col[k];
-                        muSum += (m.value[k] > 0 ? 1 : 0) - iP[r] - iS[c] - fP[r] * fS[c];
-                    }
+                double[] out = sums[part];
+                out[0] = squared;
+                out[1] = interceptSum;
+                out[2] = factorProduct;
+                out[3] = ip2;
+                out[4] = fp2;
+            });
+            double squared = 0;
+            double interceptSum = 0;
+            double factorProduct = 0;
+            double ip2 = 0;
+            double fp2 = 0;
+            for (double[] part : sums) {
+                squared += part[0];
+                interceptSum += part[1];
+                factorProduct += part[2];
+                ip2 += part[3];
+                fp2 += part[4];
+            }
+            double is2 = 0;
+            double fs2 = 0;
+            double statementIntercepts = 0;
+            for (int c = 0; c < columns; c++) {
+                if (scored[c]) {
+                    is2 += iS[c] * iS[c];
+                    fs2 += fS[c] * fS[c];
+                    statementIntercepts += statementRatings[c] * iS[c];
                 }
             }
-            mu = muSum / (n + rhoMu);
-            double loss = loss(m, rater, scored, mu, iP, fP, iS, fS, n, participants, statements, p);
+            double loss = squared / n + p.interceptLambda() * (mu * mu + ip2 / participants + is2 / statements)
+                    + p.factorLambda() * (fp2 / participants + fs2 / statements);
+            // μ in closed form given everything else.
+            mu = (sumRatings - interceptSum - statementIntercepts - factorProduct) / (n + rhoMu);
             if (previous - loss < p.tolerance()) {
                 break;
             }
             previous = loss;
         }
         return new Fit(scored, iS, fS, mu, iteration);
-    }
-
-    /** Community Notes' loss: mean squared error plus the mean-square penalties. */
-    static double loss(VoteMatrix m, boolean[] rater, boolean[] scored, double mu, double[] iP, double[] fP,
-                       double[] iS, double[] fS, long n, int participants, int statements,
-                       AnalysisParameters.BridgingParameters p) {
-        double squared = 0;
-        double ip2 = 0;
-        double fp2 = 0;
-        for (int r = 0; r < m.rows(); r++) {
-            if (!rater[r]) {
-                continue;
-            }
-            ip2 += iP[r] * iP[r];
-            fp2 += fP[r] * fP[r];
-            for (int k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
-                if (counts(m, k, scored)) {
-                    int c = m.col[k];
-                    double e = (m.value[k] > 0 ? 1 : 0) - mu - iP[r] - iS[c] - fP[r] * fS[c];
-                    squared += e * e;
-                }
-            }
-        }
-        double is2 = 0;
-        double fs2 = 0;
-        for (int c = 0; c < iS.length; c++) {
-            if (scored[c]) {
-                is2 += iS[c] * iS[c];
-                fs2 += fS[c] * fS[c];
-            }
-        }
-        return squared / n + p.interceptLambda() * (mu * mu + ip2 / participants + is2 / statements)
-                + p.factorLambda() * (fp2 / participants + fs2 / statements);
-    }
-
-    /** An agree or disagree vote on an included statement (passes are not ratings). */
-    private static boolean rated(VoteMatrix m, int k) {
-        return m.value[k] != 0 && !m.excluded[m.col[k]];
-    }
-
-    private static boolean counts(VoteMatrix m, int k, boolean[] scored) {
-        return m.value[k] != 0 && scored[m.col[k]];
-    }
-
-    /** Solves [[a, b], [b, d]]·x = [e, f] (positive definite: a, d include ridge terms). */
-    private static double[] solve(double a, double b, double d, double e, double f) {
-        double det = a * d - b * b;
-        return new double[]{(d * e - b * f) / det, (a * f - b * e) / det};
     }
 }

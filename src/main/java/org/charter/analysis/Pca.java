@@ -348,8 +348,8 @@ final class Pca {
         }
     }
 
-    /** Below this many votes one thread does the product; above, both cores share it. */
-    private static final int PARALLEL_VOTES = 200_000;
+    /** Votes per core below which splitting the product does not pay. */
+    private static final int PARALLEL_VOTES = 100_000;
 
     /** ĀᵀĀ restricted to the included columns. */
     static final class Operator {
@@ -406,25 +406,17 @@ final class Pca {
                 q[2 * included[i] + k] = in[k][i];
             }
         }
-        double[] z = new double[m.columns() * 2];
         int rows = m.rows();
-        if (m.votes() < PARALLEL_VOTES) {
-            multiply(m, q, z, 0, rows);
-        } else {
-            // Split where half of the votes lie on each side; each core sums into its own array.
-            int split = java.util.Arrays.binarySearch(m.rowStart, 0, rows + 1, m.votes() / 2);
-            int middle = split >= 0 ? split : -split - 1;
-            double[] other = new double[z.length];
-            Thread helper = Thread.ofPlatform().start(() -> multiply(m, q, other, middle, rows));
-            multiply(m, q, z, 0, middle);
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        int[] bounds = Parallel.split(m.rowStart, rows, PARALLEL_VOTES);
+        double[][] partial = new double[bounds.length - 1][];
+        Parallel.run(partial.length, part -> {
+            partial[part] = new double[m.columns() * 2];
+            multiply(m, q, partial[part], bounds[part], bounds[part + 1]);
+        });
+        double[] z = partial[0];
+        for (int part = 1; part < partial.length; part++) {
             for (int i = 0; i < z.length; i++) {
-                z[i] += other[i];
+                z[i] += partial[part][i];
             }
         }
         for (int k = 0; k < width; k++) {

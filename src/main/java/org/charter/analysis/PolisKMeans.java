@@ -32,7 +32,8 @@ import java.util.Set;
 final class PolisKMeans {
 
     static final double CONVERGED = 0.01;
-    private static final int PARALLEL_POINTS = 20_000;
+    /** Points per core below which splitting the assignment does not pay. */
+    private static final int PARALLEL_POINTS = 10_000;
 
     private final long[] ids;
     private final double[] xs;
@@ -275,19 +276,8 @@ final class PolisKMeans {
             cy[c] = clusters.get(c).y;
         }
         int[] assignment = new int[ids.length];
-        if (ids.length >= PARALLEL_POINTS) {
-            int half = ids.length / 2;
-            Thread other = Thread.ofPlatform().start(() -> assign(cx, cy, assignment, half, ids.length));
-            assign(cx, cy, assignment, 0, half);
-            try {
-                other.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        } else {
-            assign(cx, cy, assignment, 0, ids.length);
-        }
+        int[] bounds = Parallel.split(ids.length, PARALLEL_POINTS);
+        Parallel.run(bounds.length - 1, part -> assign(cx, cy, assignment, bounds[part], bounds[part + 1]));
         List<Work> next = new ArrayList<>(k);
         Work[] byIndex = new Work[k];
         for (int c = 0; c < k; c++) {

@@ -44,12 +44,14 @@ public final class Replay {
      *
      * @param statements   the conversation's statements (final moderation)
      * @param votes        every vote cast, superseded ones included, in any order
+     * @param givenGroups  groups to use instead of clustering (see {@link AnalysisInput}), or empty
      * @param windowMillis window length, at least 1
      * @param progress     receives a line now and then (for stderr), or null
      * @throws IllegalArgumentException if there are no votes or the window is not positive
      */
     public static AnalysisUpdate run(List<AnalysisInput.Statement> statements, List<TimedVote> votes,
-                                     long windowMillis, AnalysisParameters params, Consumer<String> progress) {
+                                     java.util.Map<Long, Integer> givenGroups, long windowMillis,
+                                     AnalysisParameters params, Consumer<String> progress) {
         if (windowMillis < 1) {
             throw new IllegalArgumentException("the window must be at least 1 ms");
         }
@@ -70,7 +72,7 @@ public final class Replay {
                 TimedVote v = ordered.get(i++);
                 builder.add(v.participantId(), v.statementId(), v.vote());
             }
-            step = OpinionAnalysis.advance(AnalysisInput.of(statements, builder.build()), state, params);
+            step = OpinionAnalysis.advance(new AnalysisInput(statements, builder.build(), givenGroups), state, params);
             state = step.state();
             windows++;
             if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {

@@ -27,10 +27,9 @@ public final class ParticipantGroupsCsv {
             int participant = csv.require(header, "participant");
             int group = csv.require(header, "group-id");
             Map<Long, Integer> groups = new LinkedHashMap<>();
-            String[] row;
-            while ((row = csv.next()) != null) {
-                long id = csv.integer(row, participant, "participant");
-                Long g = csv.optionalInteger(row, group, "group-id");
+            while (csv.next()) {
+                long id = csv.integer(participant, "participant");
+                Long g = csv.optionalInteger(group, "group-id");
                 if (g == null) {
                     continue;
                 }

@@ -79,9 +79,7 @@ public final class PolisExportReader {
     public static List<PolisComment> readComments(Path file, List<String> columns) {
         try (CsvFile csv = CsvFile.open(file)) {
             Map<String, Integer> header = csv.header();
-            String[] names = new String[header.size()];
-            header.forEach((name, index) -> names[index] = name);
-            columns.addAll(List.of(names));
+            columns.addAll(List.of(csv.row()));
             int timestamp = csv.require(header, "timestamp");
             Integer datetime = header.get("datetime");
             int commentId = csv.require(header, "comment-id");
@@ -96,30 +94,29 @@ public final class PolisExportReader {
             Integer importance = header.get("importance");
             List<PolisComment> comments = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            String[] row;
-            while ((row = csv.next()) != null) {
-                long id = csv.integer(row, commentId, "comment-id");
+            while (csv.next()) {
+                long id = csv.integer(commentId, "comment-id");
                 if (!seen.add(id)) {
                     throw Problem.invalid(csv.where(), "comment-id " + id + " appears twice");
                 }
-                long mod = csv.integer(row, moderated, "moderated");
+                long mod = csv.integer(moderated, "moderated");
                 PolisModeration moderation = PolisModeration.ofCode(mod);
                 if (moderation == null) {
                     throw Problem.invalid(csv.where(), "moderated must be 1, 0 or -1, found " + mod);
                 }
                 comments.add(new PolisComment(
                         id,
-                        csv.timestamp(row, timestamp, "timestamp"),
-                        datetime == null ? "" : csv.field(row, datetime, "datetime"),
-                        csv.integer(row, authorId, "author-id"),
-                        csv.integer(row, agrees, "agrees"),
-                        csv.integer(row, disagrees, "disagrees"),
+                        csv.timestamp(timestamp, "timestamp"),
+                        datetime == null ? "" : csv.text(datetime),
+                        csv.integer(authorId, "author-id"),
+                        csv.integer(agrees, "agrees"),
+                        csv.integer(disagrees, "disagrees"),
                         moderation,
-                        meta == null ? null : csv.bool(row, meta, "is-meta"),
-                        seed == null ? null : csv.bool(row, seed, "is-seed"),
-                        csv.optionalDecimal(row, gic, "group-informed-consensus"),
-                        csv.optionalInteger(row, importance, "importance"),
-                        csv.field(row, body, "comment-body")));
+                        meta == null ? null : csv.bool(meta, "is-meta"),
+                        seed == null ? null : csv.bool(seed, "is-seed"),
+                        csv.optionalDecimal(gic, "group-informed-consensus"),
+                        csv.optionalInteger(importance, "importance"),
+                        csv.text(body)));
             }
             return comments;
         }
@@ -136,19 +133,18 @@ public final class PolisExportReader {
             int vote = csv.require(header, "vote");
             Integer important = header.get("important");
             List<PolisVote> votes = new ArrayList<>();
-            String[] row;
-            while ((row = csv.next()) != null) {
-                long value = csv.integer(row, vote, "vote");
+            while (csv.next()) {
+                long value = csv.integer(vote, "vote");
                 if (value < -1 || value > 1) {
                     throw Problem.invalid(csv.where(), "vote must be -1, 0 or 1, found " + value);
                 }
                 votes.add(new PolisVote(
-                        csv.integer(row, commentId, "comment-id"),
-                        csv.integer(row, voterId, "voter-id"),
+                        csv.integer(commentId, "comment-id"),
+                        csv.integer(voterId, "voter-id"),
                         (int) value,
-                        csv.timestamp(row, timestamp, "timestamp"),
-                        datetime == null ? null : csv.field(row, datetime, "datetime"),
-                        important == null ? null : csv.bool(row, important, "important")));
+                        csv.timestamp(timestamp, "timestamp"),
+                        datetime == null ? null : csv.isBlank(datetime) ? "" : csv.text(datetime),
+                        important == null ? null : csv.bool(important, "important")));
             }
             return votes;
         }
@@ -169,8 +165,7 @@ public final class PolisExportReader {
             long[] columnComment = new long[width];
             boolean[] isComment = new boolean[width];
             List<Long> commentIds = new ArrayList<>();
-            String[] names = new String[width];
-            header.forEach((name, index) -> names[index] = name);
+            String[] names = csv.row();
             for (int i = 0; i < width; i++) {
                 if (MATRIX_INFO_COLUMNS.contains(names[i])) {
                     continue;
@@ -185,16 +180,15 @@ public final class PolisExportReader {
             }
             List<PolisParticipant> rows = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            String[] row;
-            while ((row = csv.next()) != null) {
-                long id = csv.integer(row, participant, "participant");
+            while (csv.next()) {
+                long id = csv.integer(participant, "participant");
                 if (!seen.add(id)) {
                     throw Problem.invalid(csv.where(), "participant " + id + " appears twice");
                 }
                 Map<Long, Integer> votes = new LinkedHashMap<>();
                 for (int i = 0; i < width; i++) {
-                    if (isComment[i] && !row[i].isBlank()) {
-                        long value = csv.integer(row, i, "comment " + names[i]);
+                    if (isComment[i] && !csv.isBlank(i)) {
+                        long value = csv.integer(i, "comment " + names[i]);
                         if (value < -1 || value > 1) {
                             throw Problem.invalid(csv.where(), "comment " + names[i]
                                     + ": vote must be -1, 0 or 1, found " + value);
@@ -202,18 +196,18 @@ public final class PolisExportReader {
                         votes.put(columnComment[i], (int) value);
                     }
                 }
-                Long group = csv.optionalInteger(row, groupId, "group-id");
-                String xidText = xid == null || row[xid].isBlank() ? null : row[xid];
+                Long group = csv.optionalInteger(groupId, "group-id");
+                String xidText = xid == null || csv.isBlank(xid) ? null : csv.text(xid);
                 rows.add(new PolisParticipant(id, xidText, group == null ? null : Math.toIntExact(group),
-                        count(csv, row, nComments, "n-comments"), count(csv, row, nVotes, "n-votes"),
-                        count(csv, row, nAgree, "n-agree"), count(csv, row, nDisagree, "n-disagree"), votes));
+                        count(csv, nComments, "n-comments"), count(csv, nVotes, "n-votes"),
+                        count(csv, nAgree, "n-agree"), count(csv, nDisagree, "n-disagree"), votes));
             }
             return new PolisParticipantsVotes(xid != null, commentIds, rows);
         }
     }
 
-    private static long count(CsvFile csv, String[] row, Integer index, String column) {
-        Long value = csv.optionalInteger(row, index, column);
+    private static long count(CsvFile csv, Integer index, String column) {
+        Long value = csv.optionalInteger(index, column);
         return value == null ? 0 : value;
     }
 
@@ -231,12 +225,11 @@ public final class PolisExportReader {
     public static Map<String, String> readSummary(Path file) {
         try (CsvFile csv = CsvFile.open(file)) {
             Map<String, String> summary = new LinkedHashMap<>();
-            String[] row;
-            while ((row = csv.next()) != null) {
-                if (row.length < 2) {
+            while (csv.next()) {
+                if (csv.size() < 2) {
                     throw Problem.invalid(csv.where(), "expected key,value");
                 }
-                summary.put(row[0], row[1]);
+                summary.put(csv.text(0), csv.text(1));
             }
             return summary;
         }

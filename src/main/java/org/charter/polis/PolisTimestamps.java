@@ -12,6 +12,11 @@ public final class PolisTimestamps {
     private PolisTimestamps() {
     }
 
+    /** Epoch milliseconds from a whole number of seconds or milliseconds. */
+    public static long toMillis(long value) {
+        return Math.abs(value) < SECONDS_BELOW ? value * 1000 : value;
+    }
+
     /**
      * Epoch milliseconds from an export's text: milliseconds are kept, seconds (whole or with a fraction, as
      * the 2024+ exporter writes them) are multiplied by 1000 and rounded to the millisecond.
@@ -20,8 +25,7 @@ public final class PolisTimestamps {
      */
     public static long toMillis(String text) {
         try {
-            long value = Long.parseLong(text);
-            return Math.abs(value) < SECONDS_BELOW ? value * 1000 : value;
+            return toMillis(Long.parseLong(text));
         } catch (NumberFormatException e) {
             BigDecimal value = new BigDecimal(text);
             if (value.abs().compareTo(BigDecimal.valueOf(SECONDS_BELOW)) < 0) {

@@ -128,7 +128,10 @@ final class Bridging {
 
         int[] bounds = Parallel.split(start, participants, PARALLEL_RATINGS);
         int parts = bounds.length - 1;
-        double[][][] accumulators = new double[parts][4][columns];
+        // Interleaved per column, so that each rating touches one cache line: (Σf, Σf², Σe, Σf·e) per part, and
+        // the statements' (f_s, μ + i_s) for the participants' pass.
+        double[][] accumulators = new double[parts][4 * columns];
+        double[] statementParams = new double[2 * columns];
         double[][] sums = new double[parts][5];
         double previous = Double.POSITIVE_INFINITY;
         int iteration = 0;
@@ -137,24 +140,19 @@ final class Bridging {
             // Statements: each (i_s, f_s) solves its 2 × 2 ridge system given the participants.
             double muNow = mu;
             Parallel.run(parts, part -> {
-                double[][] acc = accumulators[part];
-                double[] sf = acc[0];
-                double[] sff = acc[1];
-                double[] se = acc[2];
-                double[] sfe = acc[3];
-                for (double[] a : acc) {
-                    java.util.Arrays.fill(a, 0);
-                }
+                double[] acc = accumulators[part];
+                java.util.Arrays.fill(acc, 0);
                 for (int i = bounds[part]; i < bounds[part + 1]; i++) {
                     double f = fP[i];
+                    double ff = f * f;
                     double base = muNow + iP[i];
                     for (int k = start[i]; k < start[i + 1]; k++) {
-                        int c = col[k];
+                        int slot = col[k] << 2;
                         double e = rating[k] - base;
-                        sf[c] += f;
-                        sff[c] += f * f;
-                        se[c] += e;
-                        sfe[c] += f * e;
+                        acc[slot] += f;
+                        acc[slot + 1] += ff;
+                        acc[slot + 2] += e;
+                        acc[slot + 3] += f * e;
                     }
                 }
             });
@@ -165,16 +163,19 @@ final class Bridging {
                     double se = 0;
                     double sfe = 0;
                     for (int part = 0; part < parts; part++) {
-                        sf += accumulators[part][0][c];
-                        sff += accumulators[part][1][c];
-                        se += accumulators[part][2][c];
-                        sfe += accumulators[part][3][c];
+                        double[] acc = accumulators[part];
+                        sf += acc[4 * c];
+                        sff += acc[4 * c + 1];
+                        se += acc[4 * c + 2];
+                        sfe += acc[4 * c + 3];
                     }
                     double a = statementRatings[c] + rhoIS;
                     double d = sff + rhoFS;
                     double det = a * d - sf * sf;
                     iS[c] = (d * se - sf * sfe) / det;
                     fS[c] = (a * sfe - sf * se) / det;
+                    statementParams[2 * c] = fS[c];
+                    statementParams[2 * c + 1] = muNow + iS[c];
                 }
             }
             // Participants: each (i_p, f_p) given the statements; the same pass sums what μ and the loss need.
@@ -192,9 +193,9 @@ final class Bridging {
                     double e1 = 0;
                     double ee = 0;
                     for (int k = start[i]; k < start[i + 1]; k++) {
-                        int c = col[k];
-                        double f = fS[c];
-                        double e = rating[k] - muNow - iS[c];
+                        int slot = col[k] << 1;
+                        double f = statementParams[slot];
+                        double e = rating[k] - statementParams[slot + 1];
                         s1 += f;
                         s2 += f * f;
                         e0 += e;

@@ -299,10 +299,16 @@ public final class OpinionAnalysis {
             }
             bridging.sort(Comparator.comparingDouble(s -> -s.score()));
 
-            // Routing tallies: summed over the groups, i.e. over the placed participants (§7.1).
-            GroupTallies routing = input.hasGivenGroups()
-                    ? (tallies == null ? GroupTallies.of(m, new int[0], new int[0][]) : tallies)
-                    : GroupTallies.of(m, new int[]{0}, new int[][]{inConversationRows});
+            // Routing tallies: summed over the groups, i.e. over the placed participants (§7.1); without groups
+            // (or when they are withheld), over the in-conversation participants they would be made of.
+            GroupTallies routing;
+            if (tallies != null) {
+                routing = tallies.merged();
+            } else if (input.hasGivenGroups()) {
+                routing = null;
+            } else {
+                routing = GroupTallies.of(m, new int[]{0}, new int[][]{inConversationRows});
+            }
 
             Map<Long, double[]> participantProjection = new TreeMap<>();
             for (int r = 0; r < m.rows(); r++) {

@@ -99,57 +99,46 @@ final class VoteMatrix {
         byte[] values = votes.values();
         int n = values.length;
 
-        // Pass 1: bucket by column, keeping input order within a column.
-        int[] colStart = new int[columns + 1];
-        for (int k = 0; k < n; k++) {
-            colStart[colOf[sIndex[k]] + 1]++;
-        }
-        for (int c = 0; c < columns; c++) {
-            colStart[c + 1] += colStart[c];
-        }
-        int[] fill = Arrays.copyOf(colStart, columns);
-        int[] byColRow = new int[n];
-        byte[] byColValue = new byte[n];
-        for (int k = 0; k < n; k++) {
-            int at = fill[colOf[sIndex[k]]]++;
-            byColRow[at] = rowOf[pIndex[k]];
-            byColValue[at] = values[k];
-        }
-        // Pass 2: bucket by row, walking columns in order, so each row comes out sorted by column, and repeated
-        // votes on one pair sit next to each other in input order: the last of each run is the latest vote.
+        // Pass 1: bucket by row, keeping input order within a row (sequential when votes come grouped by
+        // participant, as a history sorted by participant or a matrix export does).
         int[] rowCount = new int[rows + 1];
         for (int k = 0; k < n; k++) {
-            rowCount[byColRow[k] + 1]++;
+            rowCount[rowOf[pIndex[k]] + 1]++;
         }
         for (int r = 0; r < rows; r++) {
             rowCount[r + 1] += rowCount[r];
         }
-        int[] rowFill = Arrays.copyOf(rowCount, rows);
+        int[] fill = Arrays.copyOf(rowCount, rows);
         int[] col = new int[n];
         byte[] value = new byte[n];
-        for (int c = 0; c < columns; c++) {
-            for (int k = colStart[c]; k < colStart[c + 1]; k++) {
-                int r = byColRow[k];
-                int at = rowFill[r];
-                if (at > rowCount[r] && col[at - 1] == c) {
-                    value[at - 1] = byColValue[k]; // a later vote on the same pair replaces the earlier one
-                } else {
-                    col[at] = c;
-                    value[at] = byColValue[k];
-                    rowFill[r] = at + 1;
-                }
-            }
+        for (int k = 0; k < n; k++) {
+            int at = fill[rowOf[pIndex[k]]]++;
+            col[at] = colOf[sIndex[k]];
+            value[at] = values[k];
         }
+        // Pass 2, row by row (in parallel): sort by column; of repeated votes on one pair keep the last.
+        int[] length = new int[rows];
+        int[] bounds = Parallel.split(rowCount, rows, PARALLEL_VOTES);
+        int[] sortedCol = col;
+        byte[] sortedValue = value;
+        Parallel.run(bounds.length - 1, part -> {
+            long[] keys = new long[16];
+            for (int r = bounds[part]; r < bounds[part + 1]; r++) {
+                keys = sortRow(sortedCol, sortedValue, rowCount[r], rowCount[r + 1], keys);
+                length[r] = keys.length == 0 ? 0 : (int) keys[0];
+            }
+        });
         // Compact away the slots freed by repeated votes.
         int[] rowStart = new int[rows + 1];
         int write = 0;
         for (int r = 0; r < rows; r++) {
+            int from = rowCount[r];
             rowStart[r] = write;
-            for (int k = rowCount[r]; k < rowFill[r]; k++) {
-                col[write] = col[k];
-                value[write] = value[k];
-                write++;
+            if (write != from) {
+                System.arraycopy(col, from, col, write, length[r]);
+                System.arraycopy(value, from, value, write, length[r]);
             }
+            write += length[r];
         }
         rowStart[rows] = write;
         if (write < n) {
@@ -175,6 +164,46 @@ final class VoteMatrix {
             arrival[rowOf[i]] = i;
         }
         return new VoteMatrix(participantIds, arrival, statementIds, rowStart, col, value, excluded, meta);
+    }
+
+    /** Votes per part below which the per-row sort is not split. */
+    private static final int PARALLEL_VOTES = 200_000;
+
+    /**
+     * Sorts one row's votes (positions from..to) by column and keeps, of repeated votes on one column, the one
+     * that came last; the row's new length is returned in {@code keys[0]} (keys is a reusable buffer, returned
+     * possibly grown).
+     */
+    private static long[] sortRow(int[] col, byte[] value, int from, int to, long[] keys) {
+        int n = to - from;
+        boolean ordered = true;
+        for (int k = from + 1; k < to && ordered; k++) {
+            ordered = col[k - 1] < col[k];
+        }
+        if (ordered) {
+            keys[0] = n;
+            return keys;
+        }
+        if (keys.length < n) {
+            keys = new long[Math.max(n, keys.length * 2)];
+        }
+        // Key: column, then position in the row (the input order), so a stable order and the last vote wins.
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) col[from + i] << 32) | ((long) i << 2) | (value[from + i] + 1);
+        }
+        Arrays.sort(keys, 0, n);
+        int write = 0;
+        for (int i = 0; i < n; i++) {
+            int c = (int) (keys[i] >>> 32);
+            if (i + 1 < n && (int) (keys[i + 1] >>> 32) == c) {
+                continue; // a later vote on the same statement follows
+            }
+            col[from + write] = c;
+            value[from + write] = (byte) ((keys[i] & 3) - 1);
+            write++;
+        }
+        keys[0] = write;
+        return keys;
     }
 
     int rows() {

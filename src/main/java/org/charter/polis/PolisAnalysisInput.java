@@ -35,7 +35,7 @@ public final class PolisAnalysisInput {
     public static Votes latestVotes(PolisExport export) {
         Votes.Builder builder = Votes.builder(export.votes().size());
         List<PolisVote> votes = export.votes();
-        if (export.hasVoteTimes()) {
+        if (export.hasVoteTimes() && !inTimeOrder(votes)) {
             votes = new ArrayList<>(votes);
             votes.sort(Comparator.comparingLong(PolisVote::timestampMillis)); // stable
         }
@@ -43,6 +43,15 @@ public final class PolisAnalysisInput {
             builder.add(v.voterId(), v.commentId(), v.vote());
         }
         return builder.build();
+    }
+
+    private static boolean inTimeOrder(List<PolisVote> votes) {
+        for (int i = 1; i < votes.size(); i++) {
+            if (votes.get(i).timestampMillis() < votes.get(i - 1).timestampMillis()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Statements and latest votes. */

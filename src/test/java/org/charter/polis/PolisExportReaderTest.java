@@ -220,6 +220,23 @@ class PolisExportReaderTest {
                 """);
         Problem quote = assertThrows(Problem.class, () -> PolisExportReader.read(dir));
         assertTrue(quote.where().startsWith("comments.csv:"), quote.where());
+
+        Files.writeString(dir.resolve("comments.csv"), """
+                timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body
+                1689686433769,x,0,0,1,0,1,"two
+                lines"
+                1689686433769,x,1,0,1,0,7,"on line 4"
+                """);
+        Problem afterMultiLine = assertThrows(Problem.class, () -> PolisExportReader.read(dir));
+        assertEquals("comments.csv:4", afterMultiLine.where());
+
+        Files.writeString(dir.resolve("comments.csv"), """
+                timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body
+                1689686433769,x,0,0,1,0,1,"fine"
+                1689686433769,x,1,0,1,0,1,"never closed
+                """);
+        quote = assertThrows(Problem.class, () -> PolisExportReader.read(dir));
+        assertTrue(quote.where().startsWith("comments.csv:"), quote.where());
         assertTrue(quote.getMessage().startsWith("malformed CSV"), quote.getMessage());
     }
 

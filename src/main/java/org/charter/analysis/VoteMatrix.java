@@ -86,6 +86,11 @@ final class VoteMatrix {
 
     /** Builds the matrix: latest vote per pair (the last one added to {@code votes}), rows and columns by id. */
     static VoteMatrix of(Votes votes, List<AnalysisInput.Statement> statements) {
+        return of(votes, statements, votes.size() >= SORT_BY_ROW_VOTES);
+    }
+
+    /** Builds the matrix with the chosen method (both give the same matrix; see {@link #SORT_BY_ROW_VOTES}). */
+    static VoteMatrix of(Votes votes, List<AnalysisInput.Statement> statements, boolean sortByRow) {
         long[] pIds = votes.participantIds();
         long[] sIds = votes.statementIds();
         int[] rowOf = ranks(pIds);
@@ -99,51 +104,14 @@ final class VoteMatrix {
         byte[] values = votes.values();
         int n = values.length;
 
-        // Pass 1: bucket by row, keeping input order within a row (sequential when votes come grouped by
-        // participant, as a history sorted by participant or a matrix export does).
-        int[] rowCount = new int[rows + 1];
-        for (int k = 0; k < n; k++) {
-            rowCount[rowOf[pIndex[k]] + 1]++;
-        }
-        for (int r = 0; r < rows; r++) {
-            rowCount[r + 1] += rowCount[r];
-        }
-        int[] fill = Arrays.copyOf(rowCount, rows);
-        int[] col = new int[n];
-        byte[] value = new byte[n];
-        for (int k = 0; k < n; k++) {
-            int at = fill[rowOf[pIndex[k]]]++;
-            col[at] = colOf[sIndex[k]];
-            value[at] = values[k];
-        }
-        // Pass 2, row by row (in parallel): sort by column; of repeated votes on one pair keep the last.
-        int[] length = new int[rows];
-        int[] bounds = Parallel.split(rowCount, rows, PARALLEL_VOTES);
-        int[] sortedCol = col;
-        byte[] sortedValue = value;
-        Parallel.run(bounds.length - 1, part -> {
-            long[] keys = new long[16];
-            for (int r = bounds[part]; r < bounds[part + 1]; r++) {
-                keys = sortRow(sortedCol, sortedValue, rowCount[r], rowCount[r + 1], keys);
-                length[r] = keys.length == 0 ? 0 : (int) keys[0];
-            }
-        });
-        // Compact away the slots freed by repeated votes.
-        int[] rowStart = new int[rows + 1];
-        int write = 0;
-        for (int r = 0; r < rows; r++) {
-            int from = rowCount[r];
-            rowStart[r] = write;
-            if (write != from) {
-                System.arraycopy(col, from, col, write, length[r]);
-                System.arraycopy(value, from, value, write, length[r]);
-            }
-            write += length[r];
-        }
-        rowStart[rows] = write;
-        if (write < n) {
-            col = Arrays.copyOf(col, write);
-            value = Arrays.copyOf(value, write);
+        int[][] built = !sortByRow
+                ? bucketByColumnThenRow(n, rows, columns, rowOf, colOf, pIndex, sIndex, values)
+                : bucketByRowThenSort(n, rows, rowOf, colOf, pIndex, sIndex, values);
+        int[] rowStart = built[0];
+        int[] col = built[1];
+        byte[] value = new byte[col.length];
+        for (int k = 0; k < col.length; k++) {
+            value[k] = (byte) built[2][k];
         }
 
         Map<Long, AnalysisInput.Statement> byId = new HashMap<>();
@@ -166,6 +134,109 @@ final class VoteMatrix {
         return new VoteMatrix(participantIds, arrival, statementIds, rowStart, col, value, excluded, meta);
     }
 
+    /**
+     * From this many votes on, rows are sorted one by one (cache-friendly for big matrices, and split across
+     * cores); below it, two counting passes (by column, then by row) are faster. Both give the same matrix.
+     */
+    private static final int SORT_BY_ROW_VOTES = 2_000_000;
+
+    /**
+     * Two stable counting passes: by column, then by row walking the columns in order, so each row comes out
+     * sorted by column with repeated votes on one pair next to each other in input order (the last one wins).
+     *
+     * @return {rowStart, col, value as ints}
+     */
+    private static int[][] bucketByColumnThenRow(int n, int rows, int columns, int[] rowOf, int[] colOf,
+                                                 int[] pIndex, int[] sIndex, byte[] values) {
+        int[] colStart = new int[columns + 1];
+        for (int k = 0; k < n; k++) {
+            colStart[colOf[sIndex[k]] + 1]++;
+        }
+        for (int c = 0; c < columns; c++) {
+            colStart[c + 1] += colStart[c];
+        }
+        int[] fill = Arrays.copyOf(colStart, columns);
+        int[] byColRow = new int[n];
+        byte[] byColValue = new byte[n];
+        for (int k = 0; k < n; k++) {
+            int at = fill[colOf[sIndex[k]]]++;
+            byColRow[at] = rowOf[pIndex[k]];
+            byColValue[at] = values[k];
+        }
+        int[] rowCount = new int[rows + 1];
+        for (int k = 0; k < n; k++) {
+            rowCount[byColRow[k] + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            rowCount[r + 1] += rowCount[r];
+        }
+        int[] rowFill = Arrays.copyOf(rowCount, rows);
+        int[] col = new int[n];
+        int[] value = new int[n];
+        for (int c = 0; c < columns; c++) {
+            for (int k = colStart[c]; k < colStart[c + 1]; k++) {
+                int r = byColRow[k];
+                int at = rowFill[r];
+                if (at > rowCount[r] && col[at - 1] == c) {
+                    value[at - 1] = byColValue[k]; // a later vote on the same pair replaces the earlier one
+                } else {
+                    col[at] = c;
+                    value[at] = byColValue[k];
+                    rowFill[r] = at + 1;
+                }
+            }
+        }
+        return compact(rows, rowCount, rowFill, col, value);
+    }
+
+    /** Bucket by row (input order kept), then sort each row by column, keeping the last of repeated votes. */
+    private static int[][] bucketByRowThenSort(int n, int rows, int[] rowOf, int[] colOf, int[] pIndex,
+                                               int[] sIndex, byte[] values) {
+        int[] rowCount = new int[rows + 1];
+        for (int k = 0; k < n; k++) {
+            rowCount[rowOf[pIndex[k]] + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            rowCount[r + 1] += rowCount[r];
+        }
+        int[] fill = Arrays.copyOf(rowCount, rows);
+        int[] col = new int[n];
+        int[] value = new int[n];
+        for (int k = 0; k < n; k++) {
+            int at = fill[rowOf[pIndex[k]]]++;
+            col[at] = colOf[sIndex[k]];
+            value[at] = values[k];
+        }
+        int[] end = new int[rows];
+        int[] bounds = Parallel.split(rowCount, rows, PARALLEL_VOTES);
+        Parallel.run(bounds.length - 1, part -> {
+            long[] keys = new long[16];
+            for (int r = bounds[part]; r < bounds[part + 1]; r++) {
+                keys = sortRow(col, value, rowCount[r], rowCount[r + 1], keys);
+                end[r] = rowCount[r] + (int) keys[0];
+            }
+        });
+        return compact(rows, rowCount, end, col, value);
+    }
+
+    /** Moves each row's entries [from[r], to[r]) together, closing the gaps left by repeated votes. */
+    private static int[][] compact(int rows, int[] from, int[] to, int[] col, int[] value) {
+        int[] rowStart = new int[rows + 1];
+        int write = 0;
+        for (int r = 0; r < rows; r++) {
+            rowStart[r] = write;
+            int length = to[r] - from[r];
+            if (write != from[r]) {
+                System.arraycopy(col, from[r], col, write, length);
+                System.arraycopy(value, from[r], value, write, length);
+            }
+            write += length;
+        }
+        rowStart[rows] = write;
+        return new int[][]{rowStart, write < col.length ? Arrays.copyOf(col, write) : col,
+                write < value.length ? Arrays.copyOf(value, write) : value};
+    }
+
     /** Votes per part below which the per-row sort is not split. */
     private static final int PARALLEL_VOTES = 200_000;
 
@@ -174,7 +245,7 @@ final class VoteMatrix {
      * that came last; the row's new length is returned in {@code keys[0]} (keys is a reusable buffer, returned
      * possibly grown).
      */
-    private static long[] sortRow(int[] col, byte[] value, int from, int to, long[] keys) {
+    private static long[] sortRow(int[] col, int[] value, int from, int to, long[] keys) {
         int n = to - from;
         boolean ordered = true;
         for (int k = from + 1; k < to && ordered; k++) {
@@ -199,7 +270,7 @@ final class VoteMatrix {
                 continue; // a later vote on the same statement follows
             }
             col[from + write] = c;
-            value[from + write] = (byte) ((keys[i] & 3) - 1);
+            value[from + write] = (int) ((keys[i] & 3) - 1);
             write++;
         }
         keys[0] = write;

@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -45,10 +48,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Replay window: 1s (default, Polis's poll interval), 500ms, 1m, ... or milliseconds.")
     long windowMillis;
 
+    private static void loadJsonWriter() {
+        try {
+            Output.JSON.writeValueAsString(new AnalysisResult(0, 0, 0, 0, null, List.of(), Map.of(), Map.of(),
+                    List.of(), List.of(), List.of(), new AnalysisResult.Majority(List.of(), List.of()), List.of(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        Output.progress("analyze: reading " + folder);
+        // Jackson's object mapper takes a good part of a second to load in a fresh JVM: load it on the other
+        // core while this one reads the CSV files (nothing here touches Output until the reading is done).
+        Thread.ofPlatform().daemon().start(AnalyzeCommand::loadJsonWriter);
         PolisExport export = PolisExportReader.read(folder);
         Output.progress(String.format("analyze: read %d comments and %d votes (%.2f s)", export.comments().size(),
                 export.votes().size(), (System.nanoTime() - start) / 1e9));

@@ -59,6 +59,35 @@ class VoteMatrixTest {
     }
 
     @Test
+    void bothWaysOfBuildingGiveTheSameMatrix() {
+        java.util.Random random = new java.util.Random(5);
+        Votes.Builder b = Votes.builder();
+        for (int i = 0; i < 5000; i++) {
+            b.add(random.nextInt(200), random.nextInt(40), random.nextInt(3) - 1); // repeats included
+        }
+        Votes votes = b.build();
+        VoteMatrix counting = VoteMatrix.of(votes, TestVotes.statements(40), false);
+        VoteMatrix sorting = VoteMatrix.of(votes, TestVotes.statements(40), true);
+        assertArrayEquals(counting.rowStart, sorting.rowStart);
+        assertArrayEquals(counting.col, sorting.col);
+        assertArrayEquals(counting.value, sorting.value);
+        // And the last vote on each pair is the one kept.
+        java.util.Map<Long, Integer> last = new java.util.HashMap<>();
+        int[] p = votes.participantIndex();
+        int[] s = votes.statementIndex();
+        for (int k = 0; k < votes.size(); k++) {
+            last.put(votes.participantIds()[p[k]] * 1000 + votes.statementIds()[s[k]], (int) votes.values()[k]);
+        }
+        assertEquals(last.size(), counting.votes());
+        for (int r = 0; r < counting.rows(); r++) {
+            for (int k = counting.rowStart[r]; k < counting.rowStart[r + 1]; k++) {
+                long key = counting.participantIds[r] * 1000 + counting.statementIds[counting.col[k]];
+                assertEquals(last.get(key), (int) counting.value[k]);
+            }
+        }
+    }
+
+    @Test
     void votesOutsideTheScaleAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Votes.builder().add(1, 1, 2));
     }

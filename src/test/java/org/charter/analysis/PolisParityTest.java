@@ -160,6 +160,33 @@ class PolisParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"below-100-ptpts", "above-100-ptpts"})
+    void principalComponentsEqualPolisUpToSign(String name) throws IOException {
+        JsonNode pca = math(name).get("pca");
+        PolisExport export = PolisExportReader.read(folder(name));
+        AnalysisState state = OpinionAnalysis.update(PolisAnalysisInput.of(export), null, AnalysisParameters.POLIS)
+                .state();
+        double[][] ours = {state.pca().comp1(), state.pca().comp2()};
+        for (int k = 0; k < 2; k++) {
+            JsonNode polis = pca.get("comps").get(k);
+            assertEquals(polis.size(), ours[k].length);
+            double dot = 0;
+            for (int j = 0; j < ours[k].length; j++) {
+                dot += ours[k][j] * polis.get(j).asDouble();
+            }
+            double sign = Math.signum(dot);
+            for (int j = 0; j < ours[k].length; j++) {
+                assertEquals(polis.get(j).asDouble(), sign * ours[k][j], 1e-12, "component " + k + ", column " + j);
+            }
+        }
+        // Polis's centre is in its agree = −1 convention (§16 C1): minus Charter's column means.
+        JsonNode center = pca.get("center");
+        for (int j = 0; j < center.size(); j++) {
+            assertEquals(-center.get(j).asDouble(), state.pca().center()[j], 1e-14, "centre, column " + j);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"below-100-ptpts", "above-100-ptpts"})
     void fromPolisBaseClustersTheGroupStepPicksPolisKAndPartition(String name) throws IOException {
         JsonNode math = math(name);
         JsonNode base = math.get("base-clusters");

@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.charter.problem.Problem;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,26 +35,7 @@ public final class Output {
     }
 
     public static void text(String content, Path out) {
-        if (out == null) {
-            PrintStream stdout = System.out;
-            stdout.print(content);
-            stdout.flush();
-            return;
-        }
-        try {
-            Path absolute = out.toAbsolutePath();
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
-            Path tmp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(content);
-            }
-            Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw Problem.invalid("--out", "cannot write " + out + ": " + e.getMessage(), e);
-        }
+        ResultFile.write(out, writer -> writer.write(content));
     }
 
     /** Progress for long jobs goes to standard error, so that standard output stays the result. */

@@ -93,8 +93,9 @@ final class PolisKMeans {
             return List.of();
         }
         List<Work> clusters = previous.isEmpty() ? coldStart(k) : cleanStart(k, previous);
+        Bounds bounds = new Bounds(ids.length);
         for (int budget = maxIterations; ; budget--) {
-            List<Work> next = step(clusters);
+            List<Work> next = step(clusters, bounds);
             boolean done = budget == 0 || sameClustering(clusters, next);
             clusters = next;
             if (done) {
@@ -112,6 +113,26 @@ final class PolisKMeans {
         }
         result.sort((a, b) -> Integer.compare(a.id(), b.id()));
         return result;
+    }
+
+    /**
+     * What the assignment keeps between steps to skip distance computations (Hamerly, "Making k-means even
+     * faster", SDM 2010): per point, its cluster (index in the current list), an upper bound on the distance to
+     * it and a lower bound on the distance to any other centre. A point whose upper bound is below both its lower
+     * bound and half the distance from its centre to the nearest other centre cannot change cluster. Points near a
+     * tie are always recomputed, so the assignment is exactly Lloyd's, ties included.
+     */
+    private static final class Bounds {
+        final int[] assignment;
+        final double[] upper;
+        final double[] lower;
+        boolean valid;
+
+        Bounds(int n) {
+            assignment = new int[n];
+            upper = new double[n];
+            lower = new double[n];
+        }
     }
 
     /** First k distinct points in data order, ids 0..k−1 (Polis {@code init-clusters}). */
@@ -266,8 +287,8 @@ final class PolisKMeans {
         return Math.sqrt(dx * dx + dy * dy);
     }
 
-    /** One Lloyd step: assign, drop the empty clusters, recentre. */
-    private List<Work> step(List<Work> clusters) {
+    /** One Lloyd step: assign, drop the empty clusters, recentre; then move the bounds with the centres. */
+    private List<Work> step(List<Work> clusters, Bounds bounds) {
         int k = clusters.size();
         double[] cx = new double[k];
         double[] cy = new double[k];
@@ -275,43 +296,95 @@ final class PolisKMeans {
             cx[c] = clusters.get(c).x;
             cy[c] = clusters.get(c).y;
         }
-        int[] assignment = new int[ids.length];
-        int[] bounds = Parallel.split(ids.length, PARALLEL_POINTS);
-        Parallel.run(bounds.length - 1, part -> assign(cx, cy, assignment, bounds[part], bounds[part + 1]));
+        // Half the distance from each centre to its nearest other centre.
+        double[] half = new double[k];
+        for (int c = 0; c < k; c++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int d = 0; d < k; d++) {
+                if (d != c) {
+                    double dx = cx[c] - cx[d];
+                    double dy = cy[c] - cy[d];
+                    nearest = Math.min(nearest, dx * dx + dy * dy);
+                }
+            }
+            half[c] = Math.sqrt(nearest) / 2;
+        }
+        int[] parts = Parallel.split(ids.length, PARALLEL_POINTS);
+        boolean valid = bounds.valid;
+        Parallel.run(parts.length - 1, part -> assign(cx, cy, half, bounds, valid, parts[part], parts[part + 1]));
         List<Work> next = new ArrayList<>(k);
         Work[] byIndex = new Work[k];
         for (int c = 0; c < k; c++) {
             byIndex[c] = new Work(clusters.get(c).id, cx[c], cy[c]);
         }
+        int[] assignment = bounds.assignment;
         for (int i = 0; i < ids.length; i++) {
             byIndex[assignment[i]].add(i);
         }
-        for (Work w : byIndex) {
+        int[] newIndex = new int[k];
+        double[] moved = new double[k];
+        double maxMoved = 0;
+        for (int c = 0; c < k; c++) {
+            Work w = byIndex[c];
+            newIndex[c] = -1;
             if (w.size > 0) {
                 recenter(w);
+                newIndex[c] = next.size();
                 next.add(w);
+                double dx = w.x - cx[c];
+                double dy = w.y - cy[c];
+                moved[c] = Math.sqrt(dx * dx + dy * dy);
+                maxMoved = Math.max(maxMoved, moved[c]);
             }
         }
+        for (int i = 0; i < ids.length; i++) {
+            int c = assignment[i];
+            bounds.upper[i] += moved[c];
+            bounds.lower[i] -= maxMoved; // a vanished centre only makes the true second distance larger
+            assignment[i] = newIndex[c];
+        }
+        bounds.valid = true;
         return next;
     }
 
-    private void assign(double[] cx, double[] cy, int[] assignment, int from, int to) {
+    /** Assigns points [from, to) to their nearest centre (ties: the last), skipping those the bounds settle. */
+    private void assign(double[] cx, double[] cy, double[] half, Bounds b, boolean valid, int from, int to) {
         int k = cx.length;
         for (int i = from; i < to; i++) {
             double x = xs[i];
             double y = ys[i];
+            if (valid) {
+                int a = b.assignment[i];
+                double limit = Math.max(half[a], b.lower[i]);
+                // A margin keeps points near a tie out of the shortcut: they get the full comparison.
+                if (b.upper[i] * (1 + 1e-9) < limit) {
+                    continue;
+                }
+                double dx = x - cx[a];
+                double dy = y - cy[a];
+                b.upper[i] = Math.sqrt(dx * dx + dy * dy);
+                if (b.upper[i] * (1 + 1e-9) < limit) {
+                    continue;
+                }
+            }
             int best = 0;
             double bestDistance = Double.POSITIVE_INFINITY;
+            double second = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 double dx = x - cx[c];
                 double dy = y - cy[c];
                 double d = dx * dx + dy * dy;
                 if (d <= bestDistance) {
+                    second = bestDistance;
                     bestDistance = d;
                     best = c;
+                } else if (d < second) {
+                    second = d;
                 }
             }
-            assignment[i] = best;
+            b.assignment[i] = best;
+            b.upper[i] = Math.sqrt(bestDistance);
+            b.lower[i] = Math.sqrt(second);
         }
     }
 

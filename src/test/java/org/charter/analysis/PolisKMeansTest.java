@@ -75,4 +75,92 @@ class PolisKMeansTest {
         assertEquals(5, clusters.getFirst().id());
         assertArrayEquals(new long[]{1, 2, 3}, clusters.getFirst().members());
     }
+
+    @Test
+    void theBoundsShortcutGivesExactlyLloydsClusters() {
+        java.util.Random random = new java.util.Random(9);
+        int n = 3000;
+        long[] ids = new long[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            int blob = i % 4;
+            xs[i] = blob * 3 + random.nextGaussian();
+            ys[i] = (blob % 2) * 3 + random.nextGaussian();
+            if (i % 50 == 0) {
+                xs[i] = xs[i - (i > 0 ? 1 : 0)]; // some duplicates
+            }
+        }
+        List<Cluster> fast = new PolisKMeans(ids, xs, ys, null).fit(100, List.of(), 100);
+        List<Cluster> plain = plainLloyd(ids, xs, ys, 100, 100);
+        assertEquals(plain, fast);
+    }
+
+    /** Textbook Lloyd with Polis's start, tie rule and stopping rule, for comparison. */
+    private static List<Cluster> plainLloyd(long[] ids, double[] xs, double[] ys, int k, int maxIterations) {
+        List<double[]> centres = new java.util.ArrayList<>();
+        List<Integer> clusterIds = new java.util.ArrayList<>();
+        java.util.Set<List<Double>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < ids.length && centres.size() < k; i++) {
+            if (seen.add(List.of(xs[i], ys[i]))) {
+                centres.add(new double[]{xs[i], ys[i]});
+                clusterIds.add(centres.size() - 1);
+            }
+        }
+        List<List<Integer>> members;
+        for (int budget = maxIterations; ; budget--) {
+            members = new java.util.ArrayList<>();
+            for (int c = 0; c < centres.size(); c++) {
+                members.add(new java.util.ArrayList<>());
+            }
+            for (int i = 0; i < ids.length; i++) {
+                int best = 0;
+                double bestDistance = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < centres.size(); c++) {
+                    double dx = xs[i] - centres.get(c)[0];
+                    double dy = ys[i] - centres.get(c)[1];
+                    double d = dx * dx + dy * dy;
+                    if (d <= bestDistance) {
+                        bestDistance = d;
+                        best = c;
+                    }
+                }
+                members.get(best).add(i);
+            }
+            List<double[]> next = new java.util.ArrayList<>();
+            List<Integer> nextIds = new java.util.ArrayList<>();
+            List<List<Integer>> nextMembers = new java.util.ArrayList<>();
+            boolean converged = true;
+            for (int c = 0; c < centres.size(); c++) {
+                if (members.get(c).isEmpty()) {
+                    converged = false;
+                    continue;
+                }
+                double sx = 0;
+                double sy = 0;
+                for (int i : members.get(c)) {
+                    sx += xs[i];
+                    sy += ys[i];
+                }
+                double[] centre = {sx / members.get(c).size(), sy / members.get(c).size()};
+                converged &= Math.hypot(centre[0] - centres.get(c)[0], centre[1] - centres.get(c)[1]) < 0.01;
+                next.add(centre);
+                nextIds.add(clusterIds.get(c));
+                nextMembers.add(members.get(c));
+            }
+            centres = next;
+            clusterIds = nextIds;
+            members = nextMembers;
+            if (budget == 0 || converged) {
+                break;
+            }
+        }
+        List<Cluster> result = new java.util.ArrayList<>();
+        for (int c = 0; c < centres.size(); c++) {
+            long[] m = members.get(c).stream().mapToLong(i -> ids[i]).sorted().toArray();
+            result.add(new Cluster(clusterIds.get(c), m, centres.get(c)[0], centres.get(c)[1]));
+        }
+        return result;
+    }
 }

@@ -16,7 +16,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +64,8 @@ class PolisParityTest {
         for (AnalysisResult.Group g : result.groups()) {
             JsonNode polis = groupVotes.get(String.valueOf(g.id()));
             assertEquals(polis.get("n-members").asInt(), g.members().size(), "members of group " + g.id());
-            Iterator<Map.Entry<String, JsonNode>> tids = polis.get("votes").fields();
             int compared = 0;
-            while (tids.hasNext()) {
-                Map.Entry<String, JsonNode> e = tids.next();
+            for (Map.Entry<String, JsonNode> e : polis.get("votes").properties()) {
                 AnalysisResult.Tally t = stats.get(Long.parseLong(e.getKey())).groupVotes().get(g.id());
                 long a = e.getValue().get("A").asLong();
                 long d = e.getValue().get("D").asLong();
@@ -81,7 +78,7 @@ class PolisParityTest {
         }
         JsonNode gac = math.get("group-aware-consensus");
         assertEquals(math.get("tids").size(), gac.size());
-        gac.fields().forEachRemaining(e -> {
+        gac.properties().forEach(e -> {
             double ours = stats.get(Long.parseLong(e.getKey())).groupInformedConsensus();
             assertEquals(e.getValue().asDouble(), ours, 2e-16, "GIC of " + e.getKey());
         });

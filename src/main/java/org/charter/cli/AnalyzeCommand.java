@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,28 +52,37 @@ final class AnalyzeCommand implements Callable<Integer> {
         System.err.println(message);
     }
 
+    /** An export without a single vote is refused, naming the file the votes were to come from. */
+    private void requireVotes(boolean empty) {
+        if (empty) {
+            String file = Files.isRegularFile(folder.resolve(PolisExportReader.VOTES)) ? PolisExportReader.VOTES
+                    : PolisExportReader.PARTICIPANTS_VOTES;
+            throw Problem.invalid(file, "no votes: the conversation is empty, there is nothing to analyse");
+        }
+    }
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
         progress("analyze: reading " + folder);
-        PolisExport export = PolisExportReader.read(folder);
-        progress(String.format("analyze: read %d comments and %d votes (%.2f s)", export.comments().size(),
-                export.votes().size(), (System.nanoTime() - start) / 1e9));
-        if (export.votes().isEmpty()) {
-            String file = export.hasVoteTimes() ? PolisExportReader.VOTES : PolisExportReader.PARTICIPANTS_VOTES;
-            throw Problem.invalid(file, "no votes: the conversation is empty, there is nothing to analyse");
-        }
         Map<Long, Integer> given = groups == null ? Map.of() : ParticipantGroupsCsv.read(groups);
         AnalysisResult result;
         if (replay) {
+            PolisExport export = PolisExportReader.read(folder);
+            requireVotes(export.votes().isEmpty());
             if (!export.hasVoteTimes()) {
                 throw Problem.invalid(PolisExportReader.PARTICIPANTS_VOTES, "--replay needs the vote times of "
                         + PolisExportReader.VOTES + ", and this export has only the vote matrix");
             }
+            progress(String.format("analyze: read %d comments and %d votes (%.2f s)", export.comments().size(),
+                    export.votes().size(), (System.nanoTime() - start) / 1e9));
             result = Replay.run(PolisAnalysisInput.statements(export), PolisAnalysisInput.timedVotes(export), given,
                     windowMillis, AnalysisParameters.POLIS, AnalyzeCommand::progress).result();
         } else {
-            AnalysisInput input = PolisAnalysisInput.of(export).withGroups(given);
+            AnalysisInput input = PolisAnalysisInput.read(folder).withGroups(given);
+            requireVotes(input.votes().size() == 0);
+            progress(String.format("analyze: read %d statements and %d votes (%.2f s)", input.statements().size(),
+                    input.votes().size(), (System.nanoTime() - start) / 1e9));
             result = OpinionAnalysis.update(input, null, AnalysisParameters.POLIS).result();
         }
         progress(String.format("analyze: %d participants, %d statements, %d votes, %d groups%s (%.2f s)",

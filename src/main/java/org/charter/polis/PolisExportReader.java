@@ -42,29 +42,15 @@ public final class PolisExportReader {
      * failing that, {@code participants-votes.csv}.
      */
     public static PolisExport read(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw Problem.invalid(folder.toString(), "not a folder");
-        }
-        Path comments = folder.resolve(COMMENTS);
-        if (!Files.isRegularFile(comments)) {
-            throw Problem.invalid(folder.toString(), "no " + COMMENTS + " in this folder (is it a Polis export?)");
-        }
-        Path votes = folder.resolve(VOTES);
-        Path matrix = folder.resolve(PARTICIPANTS_VOTES);
-        boolean hasVotes = Files.isRegularFile(votes);
-        boolean hasMatrix = Files.isRegularFile(matrix);
-        if (!hasVotes && !hasMatrix) {
-            throw Problem.invalid(folder.toString(),
-                    "neither " + VOTES + " nor " + PARTICIPANTS_VOTES + " in this folder: the export has no votes");
-        }
+        Layout files = Layout.of(folder);
         List<String> commentColumns = new ArrayList<>();
-        List<PolisComment> commentList = readComments(comments, commentColumns);
-        Optional<PolisParticipantsVotes> participants =
-                hasMatrix ? Optional.of(readParticipantsVotes(matrix)) : Optional.empty();
+        List<PolisComment> commentList = readComments(files.comments(), commentColumns);
+        Optional<PolisParticipantsVotes> participants = files.matrix() == null ? Optional.empty()
+                : Optional.of(readParticipantsVotes(files.matrix()));
         List<PolisVote> voteList;
         PolisExport.VoteSource source;
-        if (hasVotes) {
-            voteList = readVotes(votes);
+        if (files.votes() != null) {
+            voteList = readVotes(files.votes());
             source = PolisExport.VoteSource.VOTES_CSV;
         } else {
             voteList = votesOf(participants.orElseThrow());
@@ -73,6 +59,36 @@ public final class PolisExportReader {
         Path summary = folder.resolve(SUMMARY);
         Map<String, String> summaryMap = Files.isRegularFile(summary) ? readSummary(summary) : Map.of();
         return new PolisExport(folder, commentList, voteList, source, participants, summaryMap, commentColumns);
+    }
+
+    /**
+     * The files of an export folder, checked: {@code comments.csv} must be there, and {@code votes.csv} or
+     * {@code participants-votes.csv}.
+     *
+     * @param comments {@code comments.csv}
+     * @param votes    {@code votes.csv}, or null when absent
+     * @param matrix   {@code participants-votes.csv}, or null when absent
+     */
+    record Layout(Path comments, Path votes, Path matrix) {
+
+        static Layout of(Path folder) {
+            if (!Files.isDirectory(folder)) {
+                throw Problem.invalid(folder.toString(), "not a folder");
+            }
+            Path comments = folder.resolve(COMMENTS);
+            if (!Files.isRegularFile(comments)) {
+                throw Problem.invalid(folder.toString(), "no " + COMMENTS + " in this folder (is it a Polis export?)");
+            }
+            Path votes = folder.resolve(VOTES);
+            Path matrix = folder.resolve(PARTICIPANTS_VOTES);
+            boolean hasVotes = Files.isRegularFile(votes);
+            boolean hasMatrix = Files.isRegularFile(matrix);
+            if (!hasVotes && !hasMatrix) {
+                throw Problem.invalid(folder.toString(),
+                        "neither " + VOTES + " nor " + PARTICIPANTS_VOTES + " in this folder: the export has no votes");
+            }
+            return new Layout(comments, hasVotes ? votes : null, hasMatrix ? matrix : null);
+        }
     }
 
     /** Reads {@code comments.csv} in either layout; {@code columns} receives the header as written. */
@@ -124,29 +140,61 @@ public final class PolisExportReader {
 
     /** Reads every row of {@code votes.csv} in file order. */
     public static List<PolisVote> readVotes(Path file) {
+        List<PolisVote> votes = new ArrayList<>();
+        forEachVote(file, true, (comment, voter, vote, time, datetime, important) ->
+                votes.add(new PolisVote(comment, voter, vote, time, datetime, important)));
+        return votes;
+    }
+
+    /** Receives the rows of {@code votes.csv}. */
+    @FunctionalInterface
+    public interface VoteHandler {
+        /**
+         * One row.
+         *
+         * @param commentId       {@code comment-id}
+         * @param voterId         {@code voter-id}
+         * @param vote            1, 0 or −1
+         * @param timestampMillis {@code timestamp}, in epoch milliseconds
+         */
+        void vote(long commentId, long voterId, int vote, long timestampMillis);
+    }
+
+    /**
+     * Streams the rows of {@code votes.csv} in file order with the same checks as {@link #readVotes(Path)}, without
+     * building a record per row (for half a million votes that saves allocation and garbage collection).
+     */
+    public static void readVotes(Path file, VoteHandler handler) {
+        forEachVote(file, false, (comment, voter, vote, time, datetime, important) ->
+                handler.vote(comment, voter, vote, time));
+    }
+
+    private interface Row {
+        void accept(long comment, long voter, int vote, long time, String datetime, Boolean important);
+    }
+
+    private static void forEachVote(Path file, boolean withText, Row row) {
         try (CsvFile csv = CsvFile.open(file)) {
             Map<String, Integer> header = csv.header();
             int timestamp = csv.require(header, "timestamp");
-            Integer datetime = header.get("datetime");
+            Integer datetime = withText ? header.get("datetime") : null;
             int commentId = csv.require(header, "comment-id");
             int voterId = csv.require(header, "voter-id");
             int vote = csv.require(header, "vote");
-            Integer important = header.get("important");
-            List<PolisVote> votes = new ArrayList<>();
+            Integer important = withText ? header.get("important") : null;
             while (csv.next()) {
                 long value = csv.integer(vote, "vote");
                 if (value < -1 || value > 1) {
                     throw Problem.invalid(csv.where(), "vote must be -1, 0 or 1, found " + value);
                 }
-                votes.add(new PolisVote(
+                row.accept(
                         csv.integer(commentId, "comment-id"),
                         csv.integer(voterId, "voter-id"),
                         (int) value,
                         csv.timestamp(timestamp, "timestamp"),
                         datetime == null ? null : csv.isBlank(datetime) ? "" : csv.text(datetime),
-                        important == null ? null : csv.bool(important, "important")));
+                        important == null ? null : csv.bool(important, "important"));
             }
-            return votes;
         }
     }
 

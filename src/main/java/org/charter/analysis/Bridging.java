@@ -128,34 +128,32 @@ final class Bridging {
 
         int[] bounds = Parallel.split(start, participants, PARALLEL_RATINGS);
         int parts = bounds.length - 1;
-        // Interleaved per column, so that each rating touches one cache line: (Σf, Σf², Σe, Σf·e) per part, and
-        // the statements' (f_s, μ + i_s) for the participants' pass.
+        // Per part and column, interleaved so each rating touches one cache line: the sums a statement's solve
+        // needs, Σf_p, Σf_p², Σ(r − i_p), Σf_p·(r − i_p) (μ is subtracted afterwards: it is the same for all).
         double[][] accumulators = new double[parts][4 * columns];
+        // Per column (f_s, i_s), for the participants' solves.
         double[] statementParams = new double[2 * columns];
         double[][] sums = new double[parts][5];
+        // The statement sums for the first sweep, from the starting participant factors.
+        Parallel.run(parts, part -> {
+            double[] acc = accumulators[part];
+            for (int i = bounds[part]; i < bounds[part + 1]; i++) {
+                double f = fP[i];
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    int slot = col[k] << 2;
+                    double e = rating[k] - iP[i];
+                    acc[slot] += f;
+                    acc[slot + 1] += f * f;
+                    acc[slot + 2] += e;
+                    acc[slot + 3] += f * e;
+                }
+            }
+        });
         double previous = Double.POSITIVE_INFINITY;
         int iteration = 0;
         while (iteration < p.maxIterations()) {
             iteration++;
             // Statements: each (i_s, f_s) solves its 2 × 2 ridge system given the participants.
-            double muNow = mu;
-            Parallel.run(parts, part -> {
-                double[] acc = accumulators[part];
-                java.util.Arrays.fill(acc, 0);
-                for (int i = bounds[part]; i < bounds[part + 1]; i++) {
-                    double f = fP[i];
-                    double ff = f * f;
-                    double base = muNow + iP[i];
-                    for (int k = start[i]; k < start[i + 1]; k++) {
-                        int slot = col[k] << 2;
-                        double e = rating[k] - base;
-                        acc[slot] += f;
-                        acc[slot + 1] += ff;
-                        acc[slot + 2] += e;
-                        acc[slot + 3] += f * e;
-                    }
-                }
-            });
             for (int c = 0; c < columns; c++) {
                 if (scored[c]) {
                     double sf = 0;
@@ -169,17 +167,23 @@ final class Bridging {
                         se += acc[4 * c + 2];
                         sfe += acc[4 * c + 3];
                     }
+                    se -= statementRatings[c] * mu;
+                    sfe -= sf * mu;
                     double a = statementRatings[c] + rhoIS;
                     double d = sff + rhoFS;
                     double det = a * d - sf * sf;
                     iS[c] = (d * se - sf * sfe) / det;
                     fS[c] = (a * sfe - sf * se) / det;
                     statementParams[2 * c] = fS[c];
-                    statementParams[2 * c + 1] = muNow + iS[c];
+                    statementParams[2 * c + 1] = iS[c];
                 }
             }
-            // Participants: each (i_p, f_p) given the statements; the same pass sums what μ and the loss need.
+            // Participants: each (i_p, f_p) given the statements. The same pass sums what μ and the loss need,
+            // and, with the new (i_p, f_p), the statement sums of the next sweep.
+            double muNow = mu;
             Parallel.run(parts, part -> {
+                double[] acc = accumulators[part];
+                java.util.Arrays.fill(acc, 0);
                 double squared = 0;
                 double interceptSum = 0;
                 double factorProduct = 0;
@@ -195,7 +199,7 @@ final class Bridging {
                     for (int k = start[i]; k < start[i + 1]; k++) {
                         int slot = col[k] << 1;
                         double f = statementParams[slot];
-                        double e = rating[k] - statementParams[slot + 1];
+                        double e = rating[k] - muNow - statementParams[slot + 1];
                         s1 += f;
                         s2 += f * f;
                         e0 += e;
@@ -215,6 +219,15 @@ final class Bridging {
                     factorProduct += fp * s1;
                     ip2 += ip * ip;
                     fp2 += fp * fp;
+                    double fpp = fp * fp;
+                    for (int k = start[i]; k < start[i + 1]; k++) {
+                        int slot = col[k] << 2;
+                        double e = rating[k] - ip;
+                        acc[slot] += fp;
+                        acc[slot + 1] += fpp;
+                        acc[slot + 2] += e;
+                        acc[slot + 3] += fp * e;
+                    }
                 }
                 double[] out = sums[part];
                 out[0] = squared;

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Everything the next update of a conversation's analysis depends on (polis-math.md §8, §14.7): Polis keeps part
  * of this in memory only, so its results change when its worker restarts; Charter stores all of it with each
  * snapshot, so that a restart changes nothing. It round-trips exactly through Jackson (plain records, arrays and
- * maps; doubles are written with enough digits to be read back bit for bit).
+ * maps; doubles are written with enough digits to be read back bit for bit). Polis also carries the previous
+ * update's group votes (for routing) and its moderation sets; Charter needs neither, since routing uses the current
+ * update's votes and moderation comes with each input.
  *
  * @param format           version of this layout ({@link #FORMAT}); a stored state of another format is ignored
  *                         by {@link OpinionAnalysis#update} (it starts cold)

@@ -12,10 +12,11 @@ package org.charter.analysis;
  * @param maxK                   most groups (Polis: 5, §3.3)
  * @param groupIterations        k-means budget for groups (Polis: 20, its effective value, §3.3)
  * @param groupKBuffer           updates a new best k must win in a row before it is shown (Polis: 4, §3.5)
- * @param pcaMaxIterations       block power iterations at most per update (Charter; Polis: 100 power iterations
- *                               per component)
- * @param pcaTolerance           PCA stops when each Ritz residual is below this fraction of the first eigenvalue
- *                               (Charter: 1e-12, i.e. converged; Polis stops on an exactly repeated eigenvalue)
+ * @param pcaMaxIterations       at most this many products ĀᵀĀ·[v₁ v₂] per update (Charter's LOBPCG, see
+ *                               {@link Pca}; Polis: 100 power iterations per component)
+ * @param pcaTolerance           PCA stops when each residual ‖ĀᵀĀv − θv‖ is below this fraction of the first
+ *                               eigenvalue (Charter: 1e-13, i.e. converged; Polis stops on an exactly repeated
+ *                               eigenvalue)
  * @param confidence             one-sided confidence of the significance tests (Polis: 0.90, §5.1)
  * @param representativeCount    representative statements per group (Polis: 5)
  * @param majorityCount          statements per majority list (Polis: 5, §6.2)

@@ -188,60 +188,10 @@ public final class OpinionAnalysis {
                         statementStats(null, null, null, null, null), tick);
             }
             int[] inConversationRows = rowsOf(m, state.inConversation());
-            // The groups: given, or the clustering's groups mapped through base clusters to participants.
-            TreeMap<Integer, int[]> groupRows = new TreeMap<>();
-            Map<Integer, double[]> centers = new HashMap<>();
-            String note = null;
-            if (input.hasGivenGroups()) {
-                Map<Integer, List<Integer>> lists = new TreeMap<>();
-                input.givenGroups().forEach((participant, group) -> {
-                    int r = m.rowOf(participant);
-                    if (r >= 0) {
-                        lists.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
-                    }
-                });
-                lists.forEach((g, rows) -> {
-                    int[] sorted = rows.stream().mapToInt(Integer::intValue).sorted().toArray();
-                    groupRows.put(g, sorted);
-                    double x = 0;
-                    double y = 0;
-                    for (int r : sorted) {
-                        x += projection[0][r];
-                        y += projection[1][r];
-                    }
-                    centers.put(g, new double[]{x / sorted.length, y / sorted.length});
-                });
-                if (groupRows.isEmpty()) {
-                    note = "none of the participants in the given groups has voted";
-                }
-            } else {
-                Map<Long, Cluster> baseById = new HashMap<>();
-                for (Cluster b : state.baseClusters()) {
-                    baseById.put((long) b.id(), b);
-                }
-                for (Cluster group : outcome.groups()) {
-                    List<Long> participants = new ArrayList<>();
-                    for (long baseId : group.members()) {
-                        for (long p : baseById.get(baseId).members()) {
-                            participants.add(p);
-                        }
-                    }
-                    groupRows.put(group.id(), rowsOf(m, participants.stream().mapToLong(Long::longValue).toArray()));
-                    centers.put(group.id(), new double[]{group.x(), group.y()});
-                }
-                int placed = groupRows.values().stream().mapToInt(r -> r.length).sum();
-                if (groupRows.isEmpty()) {
-                    note = inConversationRows.length == 0
-                            ? "no participant can be placed yet"
-                            : "no opinion groups: the " + inConversationRows.length
-                            + " placed participants sit at too few distinct points of the opinion map to be split";
-                } else if (placed < params.minGroupedParticipants()) {
-                    note = "too few participants to form opinion groups: " + placed + " placed, need "
-                            + params.minGroupedParticipants() + " (a participant is placed after voting on "
-                            + Math.min(params.minVotes(), m.columns()) + " statements)";
-                    groupRows.clear();
-                }
-            }
+            Placement placement = input.hasGivenGroups() ? givenPlacement() : clusteredPlacement(inConversationRows);
+            TreeMap<Integer, int[]> groupRows = placement.groupRows();
+            Map<Integer, double[]> centers = placement.centers();
+            String note = placement.note();
             int[] groupIds = groupRows.keySet().stream().mapToInt(Integer::intValue).toArray();
             int[][] members = groupRows.values().toArray(int[][]::new);
             GroupTallies tallies = groupIds.length == 0 ? null : GroupTallies.of(m, groupIds, members);
@@ -317,6 +267,76 @@ public final class OpinionAnalysis {
             return new AnalysisResult(m.rows(), m.columns(), m.votes(), inConversationRows.length, note, groups,
                     participantGroups, participantProjection, consensus, bridging, divisive, majority,
                     statementStats(tallies, gic, divisiveness, bridgingFit, routing), tick);
+        }
+
+        /**
+         * Who is in which group.
+         *
+         * @param groupRows group id → matrix rows of its members, ascending; empty when there are no groups
+         * @param centers   group id → centre on the map
+         * @param note      why there are no groups, or null
+         */
+        private record Placement(TreeMap<Integer, int[]> groupRows, Map<Integer, double[]> centers, String note) {
+        }
+
+        /** The given groups (participants without votes are left out); centres are their members' mean. */
+        private Placement givenPlacement() {
+            Map<Integer, List<Integer>> lists = new TreeMap<>();
+            input.givenGroups().forEach((participant, group) -> {
+                int r = m.rowOf(participant);
+                if (r >= 0) {
+                    lists.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
+                }
+            });
+            TreeMap<Integer, int[]> groupRows = new TreeMap<>();
+            Map<Integer, double[]> centers = new HashMap<>();
+            lists.forEach((g, rows) -> {
+                int[] sorted = rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+                groupRows.put(g, sorted);
+                double x = 0;
+                double y = 0;
+                for (int r : sorted) {
+                    x += projection[0][r];
+                    y += projection[1][r];
+                }
+                centers.put(g, new double[]{x / sorted.length, y / sorted.length});
+            });
+            return new Placement(groupRows, centers,
+                    groupRows.isEmpty() ? "none of the participants in the given groups has voted" : null);
+        }
+
+        /** The clustering's groups, mapped through the base clusters to participants (§3.6). */
+        private Placement clusteredPlacement(int[] inConversationRows) {
+            Map<Long, Cluster> baseById = new HashMap<>();
+            for (Cluster b : state.baseClusters()) {
+                baseById.put((long) b.id(), b);
+            }
+            TreeMap<Integer, int[]> groupRows = new TreeMap<>();
+            Map<Integer, double[]> centers = new HashMap<>();
+            for (Cluster group : outcome.groups()) {
+                List<Long> participants = new ArrayList<>();
+                for (long baseId : group.members()) {
+                    for (long p : baseById.get(baseId).members()) {
+                        participants.add(p);
+                    }
+                }
+                groupRows.put(group.id(), rowsOf(m, participants.stream().mapToLong(Long::longValue).toArray()));
+                centers.put(group.id(), new double[]{group.x(), group.y()});
+            }
+            int placed = groupRows.values().stream().mapToInt(r -> r.length).sum();
+            if (groupRows.isEmpty()) {
+                return new Placement(groupRows, centers, inConversationRows.length == 0
+                        ? "no participant can be placed yet"
+                        : "no opinion groups: the " + inConversationRows.length
+                        + " placed participants sit at too few distinct points of the opinion map to be split");
+            }
+            if (placed < params.minGroupedParticipants()) {
+                return new Placement(new TreeMap<>(), centers, "too few participants to form opinion groups: "
+                        + placed + " placed, need " + params.minGroupedParticipants()
+                        + " (a participant is placed after voting on " + Math.min(params.minVotes(), m.columns())
+                        + " statements)");
+            }
+            return new Placement(groupRows, centers, null);
         }
 
         private List<AnalysisResult.MajorityStatement> majority(List<Consensus.Majority> list) {

@@ -1,7 +1,7 @@
 package org.charter.opinions;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.charter.problem.Problem;
@@ -20,7 +20,8 @@ import java.util.Map;
  */
 final class CsvRows {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** The streaming factory alone: rows of strings need no data binding. */
+    private static final CsvFactory CSV = new CsvFactory();
 
     record Row(int line, List<String> cells) {
         boolean isBlank() {
@@ -41,7 +42,7 @@ final class CsvRows {
         }
         List<Row> rows = new ArrayList<>();
         int lastLine = 0;
-        try (CsvParser p = (CsvParser) CSV.getFactory().createParser(new StringReader(csv))) {
+        try (CsvParser p = CSV.createParser(new StringReader(csv))) {
             p.setSchema(CsvSchema.emptySchema());
             p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             int depth = 0;

@@ -59,8 +59,8 @@ public final class Similarity {
         return list;
     }
 
-    /** A country's answers to one question beside the model's, normalized, with their similarity (NaN if skipped). */
-    public record CountryAnswer(String country, String iso3, double[] shares, double similarity) {
+    /** A country's answers to one question beside the model's, normalized, with their similarity (null if skipped). */
+    public record CountryAnswer(String country, String iso3, double[] shares, Double similarity) {
     }
 
     /**
@@ -78,9 +78,9 @@ public final class Similarity {
             double s = model == null || (options.metric() == Metric.WASSERSTEIN && q.ordinal() == null)
                     ? Double.NaN : PairScores.similarity(q, model, c.getValue(), options);
             countries.add(new CountryAnswer(c.getKey(), CountryCodes.iso3(c.getKey()).orElse(null),
-                    normalized(c.getValue()), s));
+                    normalized(c.getValue()), Double.isNaN(s) ? null : s));
         }
-        countries.sort(Comparator.comparingDouble((CountryAnswer a) -> Double.isNaN(a.similarity()) ? -1 : a.similarity())
+        countries.sort(Comparator.comparingDouble((CountryAnswer a) -> a.similarity() == null ? -1 : a.similarity())
                 .reversed().thenComparing(CountryAnswer::country));
         return new QuestionDetail(q.qid(), q.text(), q.source(), q.options(),
                 q.ordinal() == null ? null : q.ordinal().positions(), q.ordinal() == null ? null : q.ordinal().basis(),

@@ -63,19 +63,23 @@ public final class SurveyCsvReader {
             throw Problem.invalid(file, "the file is empty; expected a header line: question,selections,options,source");
         }
         Map<String, Integer> columns = header(rows.getFirst());
+        List<Row> data = rows.subList(1, rows.size()).stream()
+                .filter(r -> !r.isBlank()) // blank lines are not rows (pandas skips them too), so they take no qid
+                .toList();
+        // rows are independent: read their literals on all cores, then gather in row order
+        List<RowResult> results = java.util.stream.IntStream.range(0, data.size()).parallel()
+                .mapToObj(qid -> readRow(qid, data.get(qid), columns))
+                .toList();
         List<SurveyQuestion> questions = new ArrayList<>();
-        int qid = 0;
-        for (Row row : rows.subList(1, rows.size())) {
-            if (row.isBlank()) {
-                continue; // blank lines are not rows (pandas skips them too), so they take no qid
+        for (RowResult r : results) {
+            warnings.addAll(r.warnings());
+            if (r.question() != null) {
+                questions.add(r.question());
+            } else {
+                skipped.add(r.skipped());
             }
-            try {
-                questions.add(question(qid, row, columns));
-            } catch (RowSkipped e) {
-                skipped.add(e.issue);
-            }
-            qid++;
         }
+        int qid = data.size();
         if (qid == 0) {
             throw Problem.invalid(file + ":line 2", "the file has a header but no question rows");
         }
@@ -97,6 +101,18 @@ public final class SurveyCsvReader {
         return columns;
     }
 
+    private record RowResult(SurveyQuestion question, Issue skipped, List<Issue> warnings) {
+    }
+
+    private RowResult readRow(int qid, Row row, Map<String, Integer> columns) {
+        List<Issue> rowWarnings = new ArrayList<>();
+        try {
+            return new RowResult(question(qid, row, columns, rowWarnings), null, rowWarnings);
+        } catch (RowSkipped e) {
+            return new RowResult(null, e.issue, rowWarnings);
+        }
+    }
+
     private static final class RowSkipped extends Exception {
         final Issue issue;
 
@@ -106,15 +122,15 @@ public final class SurveyCsvReader {
         }
     }
 
-    private SurveyQuestion question(int qid, Row row, Map<String, Integer> columns) throws RowSkipped {
+    private SurveyQuestion question(int qid, Row row, Map<String, Integer> columns, List<Issue> warnings) throws RowSkipped {
         String text = row.cell(columns.get("question"));
         if (text == null || text.isBlank()) {
             throw skip(row, "question", "the question text is empty");
         }
         List<String> options = options(row, row.cell(columns.get("options")));
-        Map<String, double[]> countries = selections(row, row.cell(columns.get("selections")), options.size());
+        Map<String, double[]> countries = selections(row, row.cell(columns.get("selections")), options.size(), warnings);
         String source = row.cell(columns.get("source"));
-        OrdinalScale scale = scale(row, row.cell(columns.get("ordinal")), options);
+        OrdinalScale scale = scale(row, row.cell(columns.get("ordinal")), options, warnings);
         return new SurveyQuestion(qid, row.line(), text, options, source == null ? "" : source.strip(), countries, scale);
     }
 
@@ -139,7 +155,7 @@ public final class SurveyCsvReader {
         return options;
     }
 
-    private Map<String, double[]> selections(Row row, String cell, int optionCount) throws RowSkipped {
+    private Map<String, double[]> selections(Row row, String cell, int optionCount, List<Issue> warnings) throws RowSkipped {
         if (cell == null || cell.isBlank()) {
             throw skip(row, "selections", "the selections are empty");
         }
@@ -150,29 +166,29 @@ public final class SurveyCsvReader {
         Map<String, double[]> countries = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String country = PythonLiteral.display(e.getKey()).strip();
-            double[] shares = shares(row, country, e.getValue(), optionCount);
+            double[] shares = shares(row, country, e.getValue(), optionCount, warnings);
             if (shares != null) {
                 if (countries.containsKey(country)) {
-                    warn(row, "selections", country + " appears twice (after trimming spaces); the first is kept");
+                    warn(warnings, row, "selections", country + " appears twice (after trimming spaces); the first is kept");
                     continue;
                 }
                 countries.put(country, shares);
             }
         }
         if (countries.isEmpty()) {
-            warn(row, "selections", "no country has usable answer shares");
+            warn(warnings, row, "selections", "no country has usable answer shares");
         }
         return countries;
     }
 
     /** One country's shares; null (with a warning) when they cannot be used for this question. */
-    private double[] shares(Row row, String country, Object value, int optionCount) {
+    private double[] shares(Row row, String country, Object value, int optionCount, List<Issue> warnings) {
         if (country.isEmpty()) {
-            warn(row, "selections", "a country name is empty; its shares are ignored");
+            warn(warnings, row, "selections", "a country name is empty; its shares are ignored");
             return null;
         }
         if (!(value instanceof List<?> list)) {
-            warn(row, "selections", country + ": expected a list of shares; the country is left out of this question");
+            warn(warnings, row, "selections", country + ": expected a list of shares; the country is left out of this question");
             return null;
         }
         double[] shares = new double[optionCount];
@@ -181,7 +197,7 @@ public final class SurveyCsvReader {
             return shares;
         }
         if (list.size() != optionCount) {
-            warn(row, "selections", country + " has " + list.size() + " shares for " + optionCount
+            warn(warnings, row, "selections", country + " has " + list.size() + " shares for " + optionCount
                     + " options; the country is left out of this question");
             return null;
         }
@@ -196,17 +212,17 @@ public final class SurveyCsvReader {
                 try {
                     share = PythonLiteral.parseFloatText(str.strip());
                 } catch (NumberFormatException e) {
-                    warn(row, "selections", country + ": share " + (i + 1) + " is not a number ('" + str
+                    warn(warnings, row, "selections", country + ": share " + (i + 1) + " is not a number ('" + str
                             + "'); the country is left out of this question");
                     return null;
                 }
             } else {
-                warn(row, "selections", country + ": share " + (i + 1)
+                warn(warnings, row, "selections", country + ": share " + (i + 1)
                         + " is not a number; the country is left out of this question");
                 return null;
             }
             if (share < 0 || Double.isInfinite(share)) {
-                warn(row, "selections", country + ": share " + (i + 1) + " is " + share
+                warn(warnings, row, "selections", country + ": share " + (i + 1) + " is " + share
                         + " (shares must be finite and not negative); the country is left out of this question");
                 return null;
             }
@@ -215,7 +231,7 @@ public final class SurveyCsvReader {
         return shares;
     }
 
-    private OrdinalScale scale(Row row, String cell, List<String> options) {
+    private OrdinalScale scale(Row row, String cell, List<String> options, List<Issue> warnings) {
         if (cell == null || cell.isBlank()) {
             return OrdinalScales.infer(options).orElse(null);
         }
@@ -223,14 +239,14 @@ public final class SurveyCsvReader {
         try {
             parsed = PythonLiteral.parse(cell);
         } catch (PythonLiteral.SyntaxError e) {
-            warn(row, "ordinal", "cannot read the positions (" + e.getMessage() + "); inferred instead");
+            warn(warnings, row, "ordinal", "cannot read the positions (" + e.getMessage() + "); inferred instead");
             return OrdinalScales.infer(options).orElse(null);
         }
         if (parsed == null) {
             return null; // explicitly not ordinal
         }
         if (!(parsed instanceof List<?> list) || list.size() > options.size()) {
-            warn(row, "ordinal", "expected a list of at most one position per option; inferred instead");
+            warn(warnings, row, "ordinal", "expected a list of at most one position per option; inferred instead");
             return OrdinalScales.infer(options).orElse(null);
         }
         double[] positions = new double[options.size()];
@@ -240,14 +256,14 @@ public final class SurveyCsvReader {
             if (v instanceof PythonLiteral.Num n) {
                 positions[i] = n.value();
             } else if (v != null) {
-                warn(row, "ordinal", "position " + (i + 1) + " is not a number; inferred instead");
+                warn(warnings, row, "ordinal", "position " + (i + 1) + " is not a number; inferred instead");
                 return OrdinalScales.infer(options).orElse(null);
             }
         }
         try {
             return new OrdinalScale(positions, "explicit");
         } catch (IllegalArgumentException e) {
-            warn(row, "ordinal", e.getMessage() + "; inferred instead");
+            warn(warnings, row, "ordinal", e.getMessage() + "; inferred instead");
             return OrdinalScales.infer(options).orElse(null);
         }
     }
@@ -264,7 +280,7 @@ public final class SurveyCsvReader {
         return new RowSkipped(new Issue(row.line(), column, message));
     }
 
-    private void warn(Row row, String column, String message) {
+    private static void warn(List<Issue> warnings, Row row, String column, String message) {
         warnings.add(new Issue(row.line(), column, message));
     }
 }

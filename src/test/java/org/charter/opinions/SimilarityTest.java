@@ -150,7 +150,7 @@ class SimilarityTest {
         assertArrayEquals(new double[]{0.5, 0.5}, detail.model());
         assertEquals(List.of("B", "A", "Z"), detail.countries().stream().map(Similarity.CountryAnswer::country).toList());
         assertEquals(1.0, detail.countries().get(0).similarity(), 1e-12);
-        assertTrue(Double.isNaN(detail.countries().get(2).similarity()));
+        assertNull(detail.countries().get(2).similarity());
         assertArrayEquals(new double[]{1, 2}, detail.ordinal());
     }
 

@@ -104,11 +104,21 @@ public final class Collector {
             AtomicInteger unreadable = new AtomicInteger();
             int total = pending.size();
             ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), Thread.ofVirtual().factory());
+            AtomicBoolean stopped = new AtomicBoolean();
             try {
                 List<Future<?>> futures = new ArrayList<>();
                 for (SurveyQuestion q : pending) {
                     futures.add(pool.submit(() -> {
-                        Map<String, Object> line = answer(q);
+                        if (stopped.get()) {
+                            return null; // an earlier question failed: ask nothing more
+                        }
+                        Map<String, Object> line;
+                        try {
+                            line = answer(q);
+                        } catch (Exception | Error e) {
+                            stopped.set(true);
+                            throw e;
+                        }
                         if (line == null) {
                             unreadable.incrementAndGet();
                             progress.accept("question " + q.qid() + ": no option letter in the model's answer; left for a rerun");

@@ -67,7 +67,7 @@ public final class Similarity {
      * Drill-down for one question: options, the ordinal scale if any, the model's distribution (null when the set
      * does not answer it) and every country's distribution with its similarity to the model.
      */
-    public record QuestionDetail(int qid, String question, String source, List<String> options, double[] ordinal,
+    public record QuestionDetail(int qid, String question, String source, List<String> options, List<Double> ordinal,
                                  String ordinalBasis, double[] model, List<CountryAnswer> countries) {
     }
 
@@ -82,9 +82,20 @@ public final class Similarity {
         }
         countries.sort(Comparator.comparingDouble((CountryAnswer a) -> a.similarity() == null ? -1 : a.similarity())
                 .reversed().thenComparing(CountryAnswer::country));
-        return new QuestionDetail(q.qid(), q.text(), q.source(), q.options(),
-                q.ordinal() == null ? null : q.ordinal().positions(), q.ordinal() == null ? null : q.ordinal().basis(),
-                model, countries);
+        return new QuestionDetail(q.qid(), q.text(), q.source(), q.options(), positions(q.ordinal()),
+                q.ordinal() == null ? null : q.ordinal().basis(), model, countries);
+    }
+
+    /** Scale positions for JSON: null for an option off the scale; null altogether for a nominal question. */
+    public static List<Double> positions(OrdinalScale scale) {
+        if (scale == null) {
+            return null;
+        }
+        List<Double> list = new ArrayList<>();
+        for (double p : scale.positions()) {
+            list.add(Double.isNaN(p) ? null : p);
+        }
+        return java.util.Collections.unmodifiableList(list);
     }
 
     /** Shares scaled to sum 1, missing shares as 0; all zeros stay zeros. */

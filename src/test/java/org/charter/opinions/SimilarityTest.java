@@ -151,7 +151,7 @@ class SimilarityTest {
         assertEquals(List.of("B", "A", "Z"), detail.countries().stream().map(Similarity.CountryAnswer::country).toList());
         assertEquals(1.0, detail.countries().get(0).similarity(), 1e-12);
         assertNull(detail.countries().get(2).similarity());
-        assertArrayEquals(new double[]{1, 2}, detail.ordinal());
+        assertEquals(List.of(1.0, 2.0), detail.ordinal());
     }
 
     @Test

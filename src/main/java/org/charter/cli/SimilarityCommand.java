@@ -67,6 +67,10 @@ final class SimilarityCommand implements Callable<Integer> {
             description = "Logarithm base of the Jensen-Shannon divergence (default 2: distance in [0, 1]).")
     String logBase;
 
+    @Option(names = "--min-questions", defaultValue = "1", paramLabel = "N",
+            description = "Rank only countries that answered at least N of the compared questions (default 1; the others are counted under skipped).")
+    int minQuestions;
+
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N", description = "Bootstrap resamples for the 95% intervals (0: none; default 1000).")
     int resamples;
 
@@ -116,7 +120,10 @@ final class SimilarityCommand implements Callable<Integer> {
             if (resamples < 0 || resamples > SimilarityOptions.MAX_RESAMPLES) {
                 throw Problem.invalid("--resamples", "must be between 0 and " + SimilarityOptions.MAX_RESAMPLES);
             }
-            return new SimilarityOptions(Metric.parse(metric), LogBase.parse(logBase), resamples, seed);
+            if (minQuestions < 1) {
+                throw Problem.invalid("--min-questions", "must be at least 1");
+            }
+            return new SimilarityOptions(Metric.parse(metric), LogBase.parse(logBase), resamples, seed, minQuestions);
         } catch (IllegalArgumentException e) {
             throw Problem.invalid(e.getMessage().startsWith("metric") ? "--metric" : "--log-base", e.getMessage());
         }

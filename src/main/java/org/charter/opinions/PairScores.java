@@ -118,7 +118,7 @@ final class PairScores {
         Map<String, CountryPairs> byCountry = new TreeMap<>();
         growing.forEach((country, g) -> byCountry.put(country, g.finish()));
         return new PairScores(Collections.unmodifiableMap(byCountry), matched,
-                new SimilarityReport.Skips(zeroOrMissing, unanswered, withoutCountries, notOrdinal, modelOffScale));
+                new SimilarityReport.Skips(zeroOrMissing, unanswered, withoutCountries, notOrdinal, modelOffScale, 0));
     }
 
     private static boolean hasMassOnScale(double[] model, OrdinalScale scale) {

@@ -27,11 +27,15 @@ public final class Similarity {
     public static SimilarityReport report(SurveyDataset dataset, AnswerSet answers, SimilarityOptions options) {
         PairScores scores = PairScores.compute(dataset, answers, options);
         List<CountryScore> countries = scores.byCountry.entrySet().parallelStream()
+                .filter(e -> e.getValue().size() >= options.minQuestions())
                 .map(e -> score(e.getKey(), e.getValue(), options))
                 .sorted(RANKING)
                 .toList();
+        SimilarityReport.Skips s = scores.skips;
+        SimilarityReport.Skips skips = new SimilarityReport.Skips(s.zeroOrMissingShares(), s.unanswered(),
+                s.withoutCountries(), s.notOrdinal(), s.modelOffScale(), scores.byCountry.size() - countries.size());
         return new SimilarityReport(dataset.name(), answers.name(), scores.matchedQuestions, options.metric().label(),
-                options.logBaseLabel(), countries, scores.skips, Bootstrap.settings(options), scores.histogram());
+                options.logBaseLabel(), countries, skips, Bootstrap.settings(options), scores.histogram());
     }
 
     private static CountryScore score(String country, PairScores.CountryPairs pairs, SimilarityOptions options) {
@@ -126,7 +130,7 @@ public final class Similarity {
         List<ComparisonReport.CountryChange> changes = a.byCountry.entrySet().parallelStream()
                 .filter(e -> b.byCountry.containsKey(e.getKey()))
                 .map(e -> change(e.getKey(), e.getValue(), b.byCountry.get(e.getKey()), options))
-                .filter(c -> c.questions() > 0)
+                .filter(c -> c.questions() > 0 && c.questions() >= options.minQuestions())
                 .sorted(Comparator.comparingDouble(ComparisonReport.CountryChange::change).reversed()
                         .thenComparing(ComparisonReport.CountryChange::country))
                 .toList();

@@ -15,8 +15,10 @@ public record SimilarityReport(String dataset, String answers, int questions, St
      * missing (for Wasserstein: zero on the scale). {@code unanswered}: dataset questions the answer set does not
      * answer. {@code withoutCountries}: answered questions with no comparable country. {@code notOrdinal}: answered
      * questions left out by the Wasserstein metric because they are not ordinal. {@code modelOffScale}: answered
-     * ordinal questions where the model put no probability on the scale.
+     * ordinal questions where the model put no probability on the scale. {@code fewQuestions}: countries not ranked
+     * because they answered fewer questions than asked for.
      */
-    public record Skips(int zeroOrMissingShares, int unanswered, int withoutCountries, int notOrdinal, int modelOffScale) {
+    public record Skips(int zeroOrMissingShares, int unanswered, int withoutCountries, int notOrdinal, int modelOffScale,
+                        int fewQuestions) {
     }
 }

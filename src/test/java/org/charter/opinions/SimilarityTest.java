@@ -65,9 +65,18 @@ class SimilarityTest {
         assertEquals((1 - 0.557923 + 1) / 2, a.similarity(), 1e-6);
         assertEquals(2, a.questions());
         assertEquals(2, r.countries().size(), "Z answered nothing comparable");
-        assertEquals(new SimilarityReport.Skips(2, 1, 1, 0, 0), r.skipped(),
+        assertEquals(new SimilarityReport.Skips(2, 1, 1, 0, 0, 0), r.skipped(),
                 "Z on Q0 and B on Q2 are all-zero/missing; Q3 unanswered; Q2 had no comparable country");
         assertEquals(4, java.util.Arrays.stream(r.histogram().counts()).sum());
+    }
+
+    @Test
+    void countriesWithTooFewQuestionsAreCountedNotRanked() {
+        AnswerSet model = new AnswerSet("m", Map.of(0, new double[]{0.5, 0.5}, 1, new double[]{0.2, 0.3, 0.5},
+                3, new double[]{0.5, 0.5}), List.of());
+        SimilarityReport r = Similarity.report(SMALL, model, SimilarityOptions.defaults().withMinQuestions(3));
+        assertEquals(List.of("A"), r.countries().stream().map(CountryScore::country).toList(), "A answered Q0, Q1, Q3");
+        assertEquals(1, r.skipped().fewQuestions(), "B answered two");
     }
 
     @Test

@@ -108,8 +108,9 @@ class AnswerSetController {
     @Get(value = "/{answerSetId}/results", produces = {MediaType.APPLICATION_JSON, SurveyDatasetController.TEXT_CSV})
     HttpResponse<?> results(long datasetId, long answerSetId, @QueryValue @Nullable String metric,
                             @QueryValue @Nullable String logBase, @QueryValue @Nullable Integer resamples,
-                            @QueryValue @Nullable Long seed, @QueryValue @Nullable String format) {
-        SimilarityOptions options = ResultQuery.options(metric, logBase, resamples, seed);
+                            @QueryValue @Nullable Long seed, @QueryValue @Nullable Integer minQuestions,
+                            @QueryValue @Nullable String format) {
+        SimilarityOptions options = ResultQuery.options(metric, logBase, resamples, seed, minQuestions);
         boolean csv = ResultQuery.csv(format);
         SimilarityReport report = service.results(datasetId, answerSetId, options);
         if (!csv) {

@@ -29,11 +29,11 @@ class ComparisonController {
     HttpResponse<?> compare(long datasetId, @QueryValue @Nullable Long before, @QueryValue @Nullable Long after,
                             @QueryValue @Nullable String metric, @QueryValue @Nullable String logBase,
                             @QueryValue @Nullable Integer resamples, @QueryValue @Nullable Long seed,
-                            @QueryValue @Nullable String format) {
+                            @QueryValue @Nullable Integer minQuestions, @QueryValue @Nullable String format) {
         if (before == null || after == null) {
             throw Problem.invalid(before == null ? "before" : "after", "give the answer-set ids to compare: ?before=…&after=…");
         }
-        ComparisonReport report = service.compare(datasetId, before, after, ResultQuery.options(metric, logBase, resamples, seed));
+        ComparisonReport report = service.compare(datasetId, before, after, ResultQuery.options(metric, logBase, resamples, seed, minQuestions));
         if (!ResultQuery.csv(format)) {
             return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
         }

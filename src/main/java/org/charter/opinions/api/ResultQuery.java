@@ -14,6 +14,10 @@ final class ResultQuery {
     }
 
     static SimilarityOptions options(String metric, String logBase, Integer resamples, Long seed) {
+        return options(metric, logBase, resamples, seed, null);
+    }
+
+    static SimilarityOptions options(String metric, String logBase, Integer resamples, Long seed, Integer minQuestions) {
         Metric m;
         LogBase b;
         try {
@@ -30,7 +34,11 @@ final class ResultQuery {
         if (r < 0 || r > 10_000) {
             throw Problem.invalid("resamples", "must be between 0 and 10000");
         }
-        return new SimilarityOptions(m, b, r, seed == null ? SimilarityOptions.DEFAULT_SEED : seed);
+        int min = minQuestions == null ? 1 : minQuestions;
+        if (min < 1) {
+            throw Problem.invalid("minQuestions", "must be at least 1");
+        }
+        return new SimilarityOptions(m, b, r, seed == null ? SimilarityOptions.DEFAULT_SEED : seed, min);
     }
 
     /** true for CSV, false for JSON. */

@@ -321,6 +321,10 @@ class OpinionsApiTest extends DatabaseTest {
         assertEquals("logBase", problem(HttpRequest.GET(base + "?logBase=10"), HttpStatus.BAD_REQUEST).get("where"));
         assertEquals("resamples", problem(HttpRequest.GET(base + "?resamples=-1"), HttpStatus.BAD_REQUEST).get("where"));
         assertEquals("format", problem(HttpRequest.GET(base + "?format=xml"), HttpStatus.BAD_REQUEST).get("where"));
+        assertEquals("minQuestions", problem(HttpRequest.GET(base + "?minQuestions=0"), HttpStatus.BAD_REQUEST).get("where"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ranked = (List<Map<String, Object>>) get(base + "?minQuestions=10").get("countries");
+        assertTrue(ranked.stream().allMatch(c -> ((Number) c.get("questions")).intValue() >= 10));
         problem(HttpRequest.GET(base + "?seed=abc"), HttpStatus.BAD_REQUEST);
         assertEquals("answerSetId", problem(HttpRequest.GET("/api/opinions/datasets/" + datasetId
                 + "/answer-sets/999999/results"), HttpStatus.NOT_FOUND).get("where"));

@@ -63,13 +63,13 @@ final class CsvRows {
                         lastLine = lastValueEnd;
                     }
                 } else if (cells != null) {
-                    int at = (int) p.currentTokenLocation().getLineNr();
+                    int at = p.currentTokenLocation().getLineNr();
                     if (line < 0) {
                         line = at;
                     }
                     String text = p.getText();
                     cells.add(text);
-                    lastValueEnd = at + (int) text.chars().filter(c -> c == '\n').count();
+                    lastValueEnd = at + Math.toIntExact(text.chars().filter(c -> c == '\n').count());
                 }
             }
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +77,12 @@ public final class OpinionQaWave {
                 List<String> options = strings(PythonLiteral.parse(row.cell(col.get("references"))));
                 OrdinalScale scale = scale(PythonLiteral.parse(row.cell(col.get("option_ordinal"))), options.size());
                 Map<String, double[]> shares = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = question.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> group = it.next();
+                for (Map.Entry<String, JsonNode> group : question.properties()) {
                     if (!group.getValue().isObject()) {
                         continue; // MC_options, question_text
                     }
                     double[] v = new double[options.size()];
-                    for (Iterator<Map.Entry<String, JsonNode>> c = group.getValue().fields(); c.hasNext(); ) {
-                        Map.Entry<String, JsonNode> count = c.next();
+                    for (Map.Entry<String, JsonNode> count : group.getValue().properties()) {
                         int i = options.indexOf(count.getKey());
                         if (i < 0 || !count.getValue().isNumber() || count.getValue().doubleValue() < 0) {
                             warnings.add(new Issue(row.line(), attribute, key + ": " + group.getKey() + " has a count for '"

@@ -391,6 +391,17 @@ class OpinionsApiTest extends DatabaseTest {
         assertEquals("model-x-default", m.get("name"));
         assertEquals(2, m.get("questions"));
         assertEquals(1, ((List<?>) m.get("warnings")).size());
+
+        Map<String, Object> p = problem(HttpRequest.POST("/api/opinions/datasets/" + datasetId + "/answer-sets",
+                MultipartBody.builder().addPart("name", "no-file").build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                HttpStatus.BAD_REQUEST);
+        assertEquals("file", p.get("where"));
+        p = problem(HttpRequest.POST("/api/opinions/datasets/" + datasetId + "/answer-sets?name=wrong-country",
+                "question,country,distribution\nx,Japan,\"[1, 0]\"\n").contentType("text/csv"), HttpStatus.BAD_REQUEST);
+        assertTrue(((String) p.get("detail")).contains("unknown question"), (String) p.get("detail"));
+        p = problem(HttpRequest.POST("/api/opinions/datasets/" + datasetId + "/answer-sets?name=no-country&country=Japan",
+                "{\"qid\": 3, \"answer\": \"Agree\"}\n").contentType("application/x-ndjson"), HttpStatus.BAD_REQUEST);
+        assertTrue(((String) p.get("detail")).contains("no line names a country"), (String) p.get("detail"));
     }
 
     @Test

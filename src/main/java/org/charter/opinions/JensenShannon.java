@@ -1,7 +1,7 @@
 package org.charter.opinions;
 
 /**
- * Jensen–Shannon distance between two answer distributions, as in Durmus et al. 2023 (GlobalOpinionQA), §2.2:
+ * Jensen–Shannon distance between two answer distributions, as in Durmus et al. 2023 (GlobalOpinionQA), their similarity metric:
  * similarity = 1 − JSD(P_model, P_country).
  * <p>
  * Both vectors are first normalized to sum 1 (scipy's {@code jensenshannon} does the same). With M = (P + Q) / 2,

@@ -2,9 +2,9 @@ package org.charter.opinions;
 
 /** Which similarity Charter computes between a model's and a country's answer distribution. */
 public enum Metric {
-    /** 1 − Jensen–Shannon distance (Durmus et al. 2023, §2.2): every question. The primary metric. */
+    /** 1 − Jensen–Shannon distance (Durmus et al. 2023): every question. The primary metric. */
     JSD("jsd"),
-    /** 1 − normalized 1-Wasserstein distance (Santurkar et al. 2023, §3): ordinal questions only. A second metric. */
+    /** 1 − normalized 1-Wasserstein distance (Santurkar et al. 2023, OpinionQA): ordinal questions only. A second metric. */
     WASSERSTEIN("wasserstein");
 
     private final String label;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Positions of a question's options on an ordinal scale, for the Wasserstein metric. One entry per option;
  * {@code NaN} marks an option that is not on the scale (don't know, refused, volunteered off-scale answers) and is
- * dropped before comparing, as OpinionQA drops "Refused" (Santurkar et al. 2023, §3; {@code option_ordinal} in
+ * dropped before comparing, as OpinionQA drops "Refused" (Santurkar et al. 2023, OpinionQA; {@code option_ordinal} in
  * their {@code info.csv}). {@code basis} says where the positions came from (explicit column or which inference rule).
  */
 public record OrdinalScale(double[] positions, String basis) {

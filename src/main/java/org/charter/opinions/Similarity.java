@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whose opinions does a model's answer set resemble? The measurement of Durmus et al. 2023 (GlobalOpinionQA), §2.2:
+ * Whose opinions does a model's answer set resemble? The measurement of Durmus et al. 2023 (GlobalOpinionQA):
  * for each answered question and each country that answered it, similarity = 1 − distance between the model's and
  * the country's answer distributions ({@link JensenShannon}, or {@link Wasserstein} for ordinal questions); a
  * country's similarity is the mean over its questions, with a {@link Bootstrap} 95% interval; countries are ranked

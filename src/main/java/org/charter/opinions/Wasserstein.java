@@ -2,7 +2,7 @@ package org.charter.opinions;
 
 /**
  * Normalized 1-Wasserstein distance between two distributions over an ordinal scale, as in OpinionQA (Santurkar
- * et al. 2023, §3, "representativeness" = 1 − WD / max WD; their {@code helpers.py} uses
+ * et al. 2023, OpinionQA's "representativeness" = 1 − WD / max WD; their {@code helpers.py} uses
  * {@code scipy.stats.wasserstein_distance} on the {@code option_ordinal} positions and divides by the distance
  * between point masses on the two ends of the scale).
  * <p>

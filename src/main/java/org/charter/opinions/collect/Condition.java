@@ -3,7 +3,7 @@ package org.charter.opinions.collect;
 import java.util.Locale;
 
 /**
- * The prompting condition of Durmus et al. 2023 (GlobalOpinionQA), §3: {@code default} asks the question as it is;
+ * The prompting condition of Durmus et al. 2023 (GlobalOpinionQA): {@code default} asks the question as it is;
  * {@code cross-national:<country>} asks how someone from that country would answer it.
  */
 public record Condition(String country) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The multiple-choice prompt of Durmus et al. 2023 (GlobalOpinionQA), Table 1, as chat messages. The paper's
+ * The multiple-choice prompt of Durmus et al. 2023 (GlobalOpinionQA), as chat messages. The paper's
  * "Human:" turn is the user message:
  * <pre>
  * [How would someone from {country} answer the following question:]   (cross-national condition only)

@@ -13,7 +13,8 @@ import java.util.Set;
  * Supported: dicts, lists, tuples, single- and double-quoted strings with Python escapes (and {@code u}/{@code r}
  * prefixes, adjacent literals concatenated), ints and floats with their source text kept, {@code nan}/{@code inf},
  * {@code None}/{@code True}/{@code False}, {@code defaultdict(factory, {...})} and numeric wrappers such as
- * {@code float('nan')} or {@code np.float64(0.5)} that pandas/numpy write. Anything else is a
+ * {@code float('nan')} or {@code np.float64(0.5)} that pandas/numpy write; JSON's {@code null}, {@code true} and
+ * {@code false} are accepted too, so cells written as JSON read the same. Anything else is a
  * {@link SyntaxError} naming the character offset.
  */
 public final class PythonLiteral {
@@ -288,11 +289,11 @@ public final class PythonLiteral {
         }
         String word = s.substring(start, pos);
         switch (word) {
-            case "None":
+            case "None", "null": // null, true and false: the same cells written as JSON
                 return null;
-            case "True":
+            case "True", "true":
                 return Boolean.TRUE;
-            case "False":
+            case "False", "false":
                 return Boolean.FALSE;
             case "nan", "NaN", "NAN":
                 return new Num(word, Double.NaN);

@@ -67,6 +67,13 @@ class PythonLiteralTest {
     }
 
     @Test
+    void readsTheSameCellsWrittenAsJson() throws Exception {
+        Map<?, ?> map = (Map<?, ?>) PythonLiteral.parse("{\"Brazil\": [0.5, null, 0.5], \"flag\": [true, false]}");
+        assertNull(((List<?>) map.get("Brazil")).get(1));
+        assertEquals(List.of(true, false), map.get("flag"));
+    }
+
+    @Test
     void readsTuplesTrailingCommasAndBooleans() throws Exception {
         assertEquals(List.of(true, false), PythonLiteral.parse("(True, False,)"));
     }

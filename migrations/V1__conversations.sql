@@ -19,7 +19,7 @@ CREATE TABLE organizer_token (
 
 CREATE TABLE conversation (
     id                     bigserial PRIMARY KEY,
-    slug                   text        NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9._-]{0,99}$'),
+    slug                   text        NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9._-]{0,99}$' AND slug !~ '^[0-9]+$'),
     topic                  text        NOT NULL,
     description            text        NOT NULL DEFAULT '',   -- Markdown
     owner_id               bigint      REFERENCES organizer ON DELETE SET NULL,
@@ -27,6 +27,7 @@ CREATE TABLE conversation (
     moderation             text        NOT NULL DEFAULT 'post' CHECK (moderation IN ('post', 'pre')),
     statement_max_length   integer     NOT NULL DEFAULT 140 CHECK (statement_max_length BETWEEN 10 AND 2000),
     identity               text        NOT NULL DEFAULT 'anonymous' CHECK (identity IN ('anonymous', 'xid')),
+    xid_secret             text,                              -- HMAC key for signed xid links (organizer's site)
     closes_at              timestamptz,
     closed_at              timestamptz,
     source                 jsonb,                             -- where an imported conversation came from

@@ -1,0 +1,171 @@
+package org.charter.conversation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.charter.problem.Problem;
+import org.charter.security.SecretTokens;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What participants do: join, get the next statement, vote, write statements, answer metadata questions. */
+@Singleton
+public class ParticipationService {
+
+    private final ParticipantRepository participants;
+    private final StatementRepository statements;
+    private final MetadataQuestionRepository questions;
+    private final StatementService statementService;
+    private final VoteStore votes;
+    private final RoutingPriorities priorities;
+
+    ParticipationService(ParticipantRepository participants, StatementRepository statements,
+                         MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
+                         RoutingPriorities priorities) {
+        this.participants = participants;
+        this.statements = statements;
+        this.questions = questions;
+        this.statementService = statementService;
+        this.votes = votes;
+        this.priorities = priorities;
+    }
+
+    /**
+     * A new identity in the conversation. Anonymous conversations hand out a fresh participant; xid conversations
+     * map the organizer's external id to one participant (checking its HMAC signature when the conversation has a
+     * secret), and a new token replaces the previous one.
+     */
+    @Transactional
+    public ParticipantSession join(ConversationRow c, JoinRequest request) {
+        String token = SecretTokens.newToken();
+        byte[] hash = SecretTokens.hash(token);
+        String xid = request == null ? null : request.xid();
+        if (Identity.of(c.identity()) == Identity.ANONYMOUS) {
+            if (xid != null) {
+                throw Problem.invalid("xid", "this conversation is anonymous; join without an xid");
+            }
+            ParticipantRow p = participants.save(new ParticipantRow(null, c.id(), null, hash, Instant.now()));
+            return new ParticipantSession(p.id(), token, c.slug());
+        }
+        if (xid == null || xid.isBlank()) {
+            throw Problem.invalid("xid", "this conversation needs your external id (xid) from the organizer's site");
+        }
+        if (c.xidSecret() != null && !validSignature(c.xidSecret(), xid, request.signature())) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "signature", "the link's signature does not match this xid");
+        }
+        Optional<ParticipantRow> existing = participants.findByConversationIdAndExternalId(c.id(), xid);
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            participants.updateTokenHash(id, hash);
+        } else {
+            id = participants.save(new ParticipantRow(null, c.id(), xid, hash, Instant.now())).id();
+        }
+        return new ParticipantSession(id, token, c.slug());
+    }
+
+    /** The participant a token stands for, if it belongs to this conversation; 401 otherwise. */
+    @Transactional
+    public long participant(ConversationRow c, String token) {
+        if (token == null || token.isBlank()) {
+            throw Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
+                    "join the conversation first (POST /api/conversations/" + c.slug() + "/participants) and send the token"
+                            + " in the X-Participant-Token header");
+        }
+        return participants.findByTokenHash(SecretTokens.hash(token.strip()))
+                .filter(p -> p.conversationId() == c.id())
+                .map(ParticipantRow::id)
+                .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
+                        "this participant token is not valid for this conversation; join again"));
+    }
+
+    @Transactional
+    public NextStatement next(ConversationRow c, long participantId) {
+        if (c.isClosed(Instant.now())) {
+            return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
+        }
+        List<StatementRow> candidates = statements.findUnvoted(c.id(), participantId, c.preModerated());
+        long voted = votes.votedBy(participantId);
+        StatementRow pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
+        if (pick == null) {
+            return new NextStatement(null, voted, 0, "You have voted on every statement. Thank you!");
+        }
+        return new NextStatement(new StatementCard(pick.id(), pick.text(), pick.isMeta()), voted, candidates.size(), null);
+    }
+
+    /** Stores the vote (committed before this returns) and answers the next statement. */
+    @Transactional
+    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote) {
+        if (c.isClosed(Instant.now())) {
+            throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
+        }
+        int value = parseVote(vote.vote());
+        StatementRow s = statementService.find(c, vote.statementId());
+        if (!StatementService.isVisible(c, s)) {
+            throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
+        }
+        votes.cast(c.id(), participantId, s.id(), value);
+        return new VoteReceipt(s.id(), value, next(c, participantId));
+    }
+
+    @Transactional
+    public StatementCard submit(ConversationRow c, long participantId, NewStatement statement) {
+        StatementRow row = statementService.submit(c, participantId, statement.text());
+        return new StatementCard(row.id(), row.text(), row.isMeta());
+    }
+
+    @Transactional
+    public void answer(ConversationRow c, long participantId, Map<String, String> answers) {
+        Map<String, MetadataQuestionRow> byKey = new java.util.HashMap<>();
+        questions.findByConversationIdOrderByPosition(c.id()).forEach(q -> byKey.put(q.key(), q));
+        for (Map.Entry<String, String> e : answers.entrySet()) {
+            MetadataQuestionRow q = byKey.get(e.getKey());
+            if (q == null) {
+                throw Problem.invalid(e.getKey(), "this conversation has no question '" + e.getKey() + "'");
+            }
+            String answer = e.getValue() == null ? "" : e.getValue().strip();
+            if (answer.isEmpty() || answer.length() > 200) {
+                throw Problem.invalid(e.getKey(), "an answer must have 1 to 200 characters");
+            }
+            if (q.options() != null && !List.of(q.options()).contains(answer)) {
+                throw Problem.invalid(e.getKey(), "answer must be one of " + String.join(", ", q.options()));
+            }
+            questions.saveAnswer(participantId, q.id(), answer);
+        }
+    }
+
+    /** agree / disagree / pass, or the numbers 1 / −1 / 0 (agree = +1, as everywhere in Charter). */
+    static int parseVote(String vote) {
+        return switch (vote == null ? "" : vote.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "agree", "1", "+1" -> 1;
+            case "disagree", "-1" -> -1;
+            case "pass", "0" -> 0;
+            default -> throw Problem.invalid("vote", "vote must be agree, disagree or pass (or 1, -1, 0); got '" + vote + "'");
+        };
+    }
+
+    /** HMAC-SHA256 of the xid with the conversation's secret, hex-encoded, as the organizer's site computes it. */
+    static String signature(String secret, String xid) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(xid.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean validSignature(String secret, String xid, String given) {
+        return given != null && MessageDigest.isEqual(signature(secret, xid).getBytes(StandardCharsets.US_ASCII),
+                given.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,10 +1,12 @@
 package org.charter.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -32,7 +34,7 @@ final class WebAppController {
 
     @Get(uris = {"/c/{conversation}", "/organize", "/organize/{+path}", "/research", "/research/{+path}"})
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<byte[]> page() {
+    HttpResponse<byte[]> page(@Nullable @PathVariable String conversation, @Nullable @PathVariable String path) {
         return index.<HttpResponse<byte[]>>map(HttpResponse::ok)
                 .orElseGet(() -> HttpResponse.notFound("The web app was not built (the build ran with -Dfrontend.skip=true).".getBytes()));
     }

@@ -120,7 +120,7 @@ public class ParticipationService {
 
     /** Stores the vote (committed before this returns) and answers the next statement. */
     @Transactional
-    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote) {
+    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote, boolean withNext) {
         if (c.isClosed(Instant.now())) {
             throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
         }
@@ -131,7 +131,7 @@ public class ParticipationService {
         }
         votes.cast(c.id(), participantId, s.id(), value);
         changes.publishEvent(new ConversationChanged(c.id()));
-        return new VoteReceipt(s.id(), value, next(c, participantId));
+        return new VoteReceipt(s.id(), value, withNext ? next(c, participantId) : null);
     }
 
     @Transactional

@@ -45,8 +45,7 @@ class ParticipationController {
     @Get("/next")
     NextStatement next(@PathVariable String conversation,
                        @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token) {
-        ConversationRow c = conversations.resolve(conversation);
-        return participation.next(c, participation.participant(c, token));
+        return participation.next(conversation, token);
     }
 
     @Operation(summary = "Vote agree / disagree / pass (a new vote replaces the previous one; history is kept)."
@@ -55,16 +54,14 @@ class ParticipationController {
     VoteReceipt vote(@PathVariable String conversation, @Body @Valid CastVote vote,
                      @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token,
                      @QueryValue(defaultValue = "true") boolean next) {
-        ConversationRow c = conversations.resolve(conversation);
-        return participation.vote(c, participation.participant(c, token), vote, next);
+        return participation.vote(conversation, token, vote, next);
     }
 
     @Operation(summary = "Answer the conversation's metadata questions ({\"country\": \"Japan\"})")
     @Put("/me/answers")
     HttpResponse<Void> answer(@PathVariable String conversation, @Body Map<String, String> answers,
                               @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token) {
-        ConversationRow c = conversations.resolve(conversation);
-        participation.answer(c, participation.participant(c, token), answers);
+        participation.answer(conversation, token, answers);
         return HttpResponse.noContent();
     }
 }

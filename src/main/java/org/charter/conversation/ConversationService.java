@@ -25,6 +25,7 @@ public class ConversationService {
     private final StatementService statements;
     private final VoteStore votes;
     private final OrganizerService organizers;
+    private final OpenStatements open;
 
     /** Conversations recently resolved for participants' requests, by the name or id they were asked by. */
     private static final long CACHE_NANOS = 1_000_000_000L;
@@ -35,7 +36,9 @@ public class ConversationService {
     private final Map<String, CachedRow> recent = new ConcurrentHashMap<>();
 
     ConversationService(ConversationRepository conversations, MetadataQuestionRepository questions,
-                        StatementService statements, VoteStore votes, OrganizerService organizers) {
+                        StatementService statements, VoteStore votes, OrganizerService organizers,
+                        OpenStatements open) {
+        this.open = open;
         this.conversations = conversations;
         this.questions = questions;
         this.statements = statements;
@@ -185,6 +188,7 @@ public class ConversationService {
     /** Forgets cached rows of a conversation after this instance changed it. */
     private ConversationRow changed(ConversationRow row) {
         recent.values().removeIf(c -> c.row().id().equals(row.id()));
+        open.evict(row.id()); // the moderation mode decides which statements are open
         return row;
     }
 

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** What participants do: join, get the next statement, vote, write statements, answer metadata questions. */
@@ -23,23 +24,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ParticipationService {
 
     private final ParticipantRepository participants;
-    private final StatementRepository statements;
     private final MetadataQuestionRepository questions;
     private final StatementService statementService;
     private final VoteStore votes;
-    private final RoutingPriorities priorities;
+    private final OpenStatements open;
     private final ApplicationEventPublisher<ConversationChanged> changes;
     private final ConversationService conversations;
 
-    ParticipationService(ConversationService conversations, ParticipantRepository participants, StatementRepository statements,
+    ParticipationService(ConversationService conversations, ParticipantRepository participants,
                          MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
-                         RoutingPriorities priorities, ApplicationEventPublisher<ConversationChanged> changes) {
+                         OpenStatements open, ApplicationEventPublisher<ConversationChanged> changes) {
         this.participants = participants;
-        this.statements = statements;
         this.questions = questions;
         this.statementService = statementService;
         this.votes = votes;
-        this.priorities = priorities;
+        this.open = open;
         this.changes = changes;
         this.conversations = conversations;
     }
@@ -135,14 +134,14 @@ public class ParticipationService {
         if (c.isClosed(Instant.now())) {
             return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
         }
-        List<StatementRouter.Candidate> candidates = votes.unvoted(c.id(), participantId, c.preModerated());
-        long voted = votes.votedBy(participantId);
-        StatementRouter.Candidate pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
+        Set<Long> voted = votes.votedStatements(participantId);
+        StatementRouter router = open.of(c);
+        StatementRouter.Candidate pick = router.draw(voted, ThreadLocalRandom.current());
         if (pick == null) {
-            return new NextStatement(null, voted, 0, "You have voted on every statement. Thank you!");
+            return new NextStatement(null, voted.size(), 0, "You have voted on every statement. Thank you!");
         }
-        StatementRow s = statements.findById(pick.id()).orElseThrow();
-        return new NextStatement(new StatementCard(s.id(), s.text(), s.isMeta()), voted, candidates.size(), null);
+        return new NextStatement(new StatementCard(pick.id(), pick.text(), pick.isMeta()), voted.size(),
+                router.remaining(voted), null);
     }
 
     /** Stores the vote (committed before this returns) and answers the next statement. */
@@ -152,13 +151,16 @@ public class ParticipationService {
             throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
         }
         int value = parseVote(vote.vote());
-        StatementRow s = statementService.find(c, vote.statementId());
-        if (!StatementService.isVisible(c, s)) {
-            throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
+        if (open.of(c).find(vote.statementId()) == null) {
+            StatementRow s = statementService.find(c, vote.statementId()); // 404 when it does not exist at all
+            if (!StatementService.isVisible(c, s)) {
+                throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
+            }
         }
-        votes.cast(c.id(), participantId, s.id(), value);
+        long statementId = vote.statementId();
+        votes.cast(c.id(), participantId, statementId, value);
         changes.publishEvent(new ConversationChanged(c.id()));
-        return new VoteReceipt(s.id(), value, withNext ? next(c, participantId) : null);
+        return new VoteReceipt(statementId, value, withNext ? next(c, participantId) : null);
     }
 
     @Transactional

@@ -16,11 +16,14 @@ public class StatementService {
     private final StatementRepository statements;
     private final VoteStore votes;
     private final ApplicationEventPublisher<ConversationChanged> changes;
+    private final OpenStatements open;
 
-    StatementService(StatementRepository statements, VoteStore votes, ApplicationEventPublisher<ConversationChanged> changes) {
+    StatementService(StatementRepository statements, VoteStore votes, ApplicationEventPublisher<ConversationChanged> changes,
+                     OpenStatements open) {
         this.statements = statements;
         this.votes = votes;
         this.changes = changes;
+        this.open = open;
     }
 
     /** An organizer's statement: accepted at once, marked seed. */
@@ -58,6 +61,7 @@ public class StatementService {
                 change.status() == null ? s.status() : change.status().column(), s.createdAt(),
                 change.status() == null ? s.moderatedAt() : Instant.now()));
         changes.publishEvent(new ConversationChanged(c.id()));
+        open.evict(c.id());
         return view(updated, votes.tallies(c.id()));
     }
 
@@ -102,8 +106,10 @@ public class StatementService {
         statements.findByConversationIdAndTextKey(c.id(), key).ifPresent(existing -> {
             throw Problem.conflict(field, "this statement already exists (statement " + existing.id() + ")");
         });
-        return statements.save(new StatementRow(null, c.id(), null, text, key, authorId, seed, meta, status.column(),
+        StatementRow row = statements.save(new StatementRow(null, c.id(), null, text, key, authorId, seed, meta, status.column(),
                 Instant.now(), status == StatementStatus.PENDING ? null : Instant.now()));
+        open.evict(c.id());
+        return row;
     }
 
     private static StatementView view(StatementRow s, Map<Long, long[]> tallies) {

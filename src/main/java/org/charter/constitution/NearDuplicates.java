@@ -75,8 +75,9 @@ public final class NearDuplicates {
      * complete-linkage heights never decrease, so these are exactly the merges below the cut.
      */
     static List<List<Integer>> cut(HierarchicalClustering tree, int n, double height) {
-        // the proximity matrix is float: compare in float so that a pair at exactly the threshold merges
-        float limit = (float) height;
+        // Smile keeps distances as float, and identical texts have a cosine of 1 only up to rounding: a pair within
+        // 1e-6 of the threshold merges, so that a threshold of 1 merges identical texts
+        double limit = height + 1e-6;
         int[] parent = new int[2 * n - 1];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -84,7 +85,7 @@ public final class NearDuplicates {
         int[][] merges = tree.tree();
         double[] heights = tree.height();
         for (int i = 0; i < merges.length; i++) {
-            if ((float) heights[i] <= limit) {
+            if (heights[i] <= limit) {
                 parent[find(parent, merges[i][0])] = n + i;
                 parent[find(parent, merges[i][1])] = n + i;
             }

@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param rankBy            order of the principles: by group-informed consensus (default) or by bridging score
  * @param mergeThreshold    statements whose text similarity (cosine of character n-gram TF-IDF vectors) is at least
  *                          this, pairwise within a group (complete linkage), are merged into one principle. Default
- *                          0.7; in (0, 1], where 1 merges only texts identical after normalization.
+ *                          0.8; in (0, 1], where 1 merges only texts identical after normalization.
  */
 public record SelectionParameters(double minGroupAgreement, int minGroupVotes, Double minBridging, RankBy rankBy,
                                   double mergeThreshold) {
@@ -43,7 +43,7 @@ public record SelectionParameters(double minGroupAgreement, int minGroupVotes, D
 
     public static final double DEFAULT_MIN_GROUP_AGREEMENT = 0.6;
     public static final int DEFAULT_MIN_GROUP_VOTES = 5;
-    public static final double DEFAULT_MERGE_THRESHOLD = 0.7;
+    public static final double DEFAULT_MERGE_THRESHOLD = 0.8;
 
     /** The defaults. */
     public static final SelectionParameters DEFAULTS = new SelectionParameters(DEFAULT_MIN_GROUP_AGREEMENT,

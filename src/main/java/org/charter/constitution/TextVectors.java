@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Character n-gram TF-IDF vectors of short texts, for near-duplicate detection and for comparing constitutions.
  *
  * <p>A text is normalized (Unicode NFKC, lower case, every run of characters other than letters and digits becomes
- * one space, a space added at both ends), cut into its overlapping character n-grams for n = 3, 4 and 5 (across word
- * boundaries, so word order counts a little), and the n-grams are hashed into 2<sup>20</sup> features with Smile's
+ * one space), common English function words are removed ({@link #STOP_WORDS}: articles, auxiliaries and modals,
+ * pronouns, common prepositions, "always", "very" — but never a negation), a space is added at both ends, and the
+ * rest is cut into its overlapping character n-grams for n = 3, 4 and 5 (across word boundaries, so word order counts
+ * a little), and the n-grams are hashed into 2<sup>20</sup> features with Smile's
  * {@link HashEncoder} (MurmurHash3, counts). Weights are sublinear term frequency times smoothed inverse document
  * frequency over the corpus the vectors are fitted on, as in scikit-learn's {@code TfidfVectorizer(sublinear_tf=True)}
  * (Manning, Raghavan and Schütze, <i>Introduction to Information Retrieval</i>, 2008, §6.2–6.4):
@@ -29,6 +32,17 @@ public final class TextVectors {
     static final int FEATURES = 1 << 20;
     private static final int MIN_N = 3;
     private static final int MAX_N = 5;
+
+    /**
+     * Function words that say nothing about what a statement asks for: "The AI should always be honest" and "AI
+     * should be honest" are the same principle. Negations (not, no, never …) are kept.
+     */
+    static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "is", "are", "be", "been", "being", "was", "were",
+            "am", "should", "must", "will", "would", "shall", "can", "could", "may", "might", "always", "also", "just",
+            "to", "of", "and", "or", "in", "on", "at", "for", "with", "by", "it", "its", "this", "that", "i", "we",
+            "you", "they", "he", "she", "my", "our", "your", "their", "do", "does", "has", "have", "had", "as", "so",
+            "very", "all", "any", "some", "more", "most", "than", "then", "there", "here", "what", "which", "who",
+            "whom", "about", "into", "from", "up", "out", "if", "but", "too");
 
     private final HashEncoder encoder = new HashEncoder(TextVectors::ngrams, FEATURES, false);
     private final Map<Integer, Integer> documentFrequency;
@@ -55,7 +69,15 @@ public final class TextVectors {
     static String normalize(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-        return " " + t + " ";
+        StringBuilder content = new StringBuilder();
+        for (String word : t.split(" ")) {
+            if (!word.isEmpty() && !STOP_WORDS.contains(word)) {
+                content.append(word).append(' ');
+            }
+        }
+        // a text made of function words only ("No other statement" keeps "no") is compared as it is
+        String kept = content.isEmpty() ? t : content.toString().strip();
+        return " " + kept + " ";
     }
 
     static String[] ngrams(String text) {

@@ -93,7 +93,7 @@ public final class ConstitutionComparison {
                 }
             }
             out.add(new Match(i + 1, from.get(i), best + 1, best < 0 ? null : to.get(best), bestSimilarity,
-                    best >= 0 && bestSimilarity >= threshold));
+                    best >= 0 && bestSimilarity >= threshold - 1e-9)); // identical texts: cosine 1 up to rounding
         }
         return out;
     }

@@ -58,6 +58,44 @@ public final class ConstitutionBuilder {
                 null);
     }
 
+    /**
+     * A principle as an organizer composed it: their wording, the statements behind it (the first is the one the
+     * others' text similarity is measured against), and the evidence of those statements in the analysis, summed.
+     *
+     * @param result       the current analysis (it must have groups)
+     * @param texts        statement id → text, for the conversation's statements
+     * @param vectors      text vectors of the conversation ({@link #vectors})
+     * @param statementIds the statements, in the organizer's order
+     * @param text         the organizer's wording
+     * @param cai          the organizer's CAI line, or null for the rewrite of {@code text}
+     * @param note         the organizer's note, or null
+     */
+    public static Constitution.Principle curated(AnalysisResult result, Map<Long, String> texts, TextVectors vectors,
+                                                 List<Long> statementIds, String text, String cai, String note) {
+        List<Integer> groups = result.groups().stream().map(AnalysisResult.Group::id).sorted().toList();
+        List<Selection.Candidate> members = new ArrayList<>();
+        for (long id : statementIds) {
+            Selection.Candidate c = Selection.evidence(result, id, texts.getOrDefault(id, "statement " + id));
+            members.add(c != null ? c : new Selection.Candidate(id, texts.getOrDefault(id, "statement " + id),
+                    zeroTallies(groups), 0, null));
+        }
+        Constitution.Principle merged = principle(members, vectors, groups);
+        return new Constitution.Principle(text, cai == null || cai.isBlank() ? CaiRewrite.rewrite(text) : cai,
+                merged.statementIds(), merged.consensus(), merged.bridging(), merged.groupAgreement(), merged.votes(),
+                merged.groupVotes(), merged.statements(), note);
+    }
+
+    /** TF-IDF weights fitted on the conversation's statements that moderators did not reject. */
+    public static TextVectors vectors(AnalysisResult result, Map<Long, String> texts) {
+        return TextVectors.fit(corpus(result, texts));
+    }
+
+    private static Map<Integer, Constitution.Tally> zeroTallies(List<Integer> groups) {
+        Map<Integer, Constitution.Tally> zero = new TreeMap<>();
+        groups.forEach(g -> zero.put(g, Constitution.Tally.NONE));
+        return zero;
+    }
+
     /** The statements the TF-IDF weights are fitted on: every statement moderators did not reject. */
     private static List<String> corpus(AnalysisResult result, Map<Long, String> texts) {
         Set<Long> out = new HashSet<>();

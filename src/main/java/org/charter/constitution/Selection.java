@@ -83,7 +83,7 @@ public final class Selection {
      */
     public static Outcome select(AnalysisResult result, Map<Long, String> texts, SelectionParameters p) {
         if (result.groups().isEmpty()) {
-            throw Problem.invalid("conversation", "the conversation has no opinion groups yet"
+            throw Problem.conflict("conversation", "the conversation has no opinion groups yet"
                     + (result.note() == null ? "" : " (" + result.note() + ")")
                     + ", so no statement can be shown to be agreed across groups");
         }
@@ -138,6 +138,26 @@ public final class Selection {
                 .thenComparing(m -> -m.groupAgreement().get(m.group()))
                 .thenComparingLong(Constitution.MinorityView::statementId));
         return new Outcome(groups, candidates, excluded, minority);
+    }
+
+    /**
+     * The evidence of any statement of the analysis, whether it passed the selection or not (for principles an
+     * organizer composes); null when the analysis does not know the statement.
+     */
+    public static Candidate evidence(AnalysisResult result, long statementId, String text) {
+        for (AnalysisResult.StatementStats s : result.statementStats()) {
+            if (s.statementId() == statementId) {
+                Map<Integer, Constitution.Tally> groupVotes = new TreeMap<>();
+                for (AnalysisResult.Group g : result.groups()) {
+                    AnalysisResult.Tally t = s.groupVotes().get(g.id());
+                    groupVotes.put(g.id(), t == null ? Constitution.Tally.NONE
+                            : new Constitution.Tally(t.agree(), t.disagree(), t.pass()));
+                }
+                long votes = s.votes() == null ? 0 : s.votes().agree() + s.votes().disagree() + s.votes().pass();
+                return new Candidate(statementId, text, groupVotes, votes, s.bridging());
+            }
+        }
+        return null;
     }
 
     private static String fewVotes(Map<Integer, Constitution.Tally> groupVotes, int min) {

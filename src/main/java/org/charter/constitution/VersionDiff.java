@@ -16,7 +16,8 @@ import java.util.Set;
  * @param added     principles of {@code to} with no counterpart in {@code from}
  * @param removed   principles of {@code from} with no counterpart in {@code to}
  * @param reworded  paired principles whose text (or CAI line) changed
- * @param moved     paired principles whose position changed
+ * @param moved     paired principles whose place among the paired ones changed (a principle added or removed
+ *                  elsewhere does not move the others)
  * @param regrouped paired principles whose statements changed (merged or split)
  * @param unchanged paired principles with the same text, CAI line, position and statements
  */
@@ -61,6 +62,15 @@ public record VersionDiff(int from, int to, List<Item> added, List<Item> removed
                 used[best] = true;
             }
         }
+        // rank of each paired principle among the paired ones, in the older version's order
+        int[] olderRank = new int[a.size()];
+        int rank = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (used[i]) {
+                olderRank[i] = rank++;
+            }
+        }
+        int newerRank = 0;
         List<Item> added = new ArrayList<>();
         List<Reworded> reworded = new ArrayList<>();
         List<Moved> moved = new ArrayList<>();
@@ -78,7 +88,7 @@ public record VersionDiff(int from, int to, List<Item> added, List<Item> removed
                 reworded.add(new Reworded(j + 1, pa.text(), pb.text(), pa.cai(), pb.cai(), pb.statementIds()));
                 same = false;
             }
-            if (pair[j] != j) {
+            if (olderRank[pair[j]] != newerRank++) {
                 moved.add(new Moved(pb.text(), pair[j] + 1, j + 1));
                 same = false;
             }

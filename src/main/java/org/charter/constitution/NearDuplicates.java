@@ -21,8 +21,9 @@ import java.util.Set;
  * negation is one of: not, no, never, nor, none, neither, cannot, or a word ending in n't (also typed without the
  * apostrophe, e.g. "dont", "shouldnt"). Two negations cancel ("we should not not act"), hence parity.
  *
- * <p>Cost: n(n − 1)/2 similarities and Smile's float proximity matrix of n(n + 1)/2 entries for n statements — meant
- * for the candidate principles of a conversation (hundreds, a few thousand at most), not for all its statements.
+ * <p>Cost: n(n − 1)/2 similarities for n statements, then the clustering of each group of statements connected by
+ * similarities above the threshold (small in practice) — meant for the candidate principles of a conversation
+ * (hundreds, a few thousand), measured by {@code charter bench constitution} (BENCHMARKS.md).
  */
 public final class NearDuplicates {
 
@@ -57,16 +58,103 @@ public final class NearDuplicates {
             v[i] = vectors.vector(texts.get(i));
             negated[i] = negationParity(texts.get(i));
         }
-        double[][] distance = new double[n][n];
+        // Complete-linkage groups below the cut lie inside the connected components of the graph "similar enough",
+        // and the tree of a component does not depend on the other components (a cluster's distance to another is
+        // the largest distance between their members): so only components of two or more are clustered, each alone.
+        double cut = 1 - threshold;
+        int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double d = negated[i] != negated[j] ? 1 : 1 - v[i].cosine(v[j]);
-                distance[i][j] = d;
-                distance[j][i] = d;
+            parent[i] = i;
+        }
+        for (long pair : similarPairs(v, threshold - 1e-6)) {
+            int i = (int) (pair >>> 32);
+            int j = (int) pair;
+            if (distance(v, negated, i, j) <= cut + 1e-6) {
+                parent[find(parent, i)] = find(parent, j);
             }
         }
-        HierarchicalClustering tree = HierarchicalClustering.fit(new CompleteLinkage(distance));
-        return cut(tree, n, 1 - threshold);
+        java.util.Map<Integer, List<Integer>> components = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            components.computeIfAbsent(find(parent, i), r -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (List<Integer> component : components.values()) {
+            if (component.size() == 1) {
+                groups.add(component);
+                continue;
+            }
+            int m = component.size();
+            double[][] distance = new double[m][m];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < a; b++) {
+                    double d = distance(v, negated, component.get(a), component.get(b));
+                    distance[a][b] = d;
+                    distance[b][a] = d;
+                }
+            }
+            HierarchicalClustering tree = HierarchicalClustering.fit(new CompleteLinkage(distance));
+            for (List<Integer> local : cut(tree, m, cut)) {
+                groups.add(local.stream().map(component::get).toList());
+            }
+        }
+        groups.sort(Comparator.comparingInt(List::getFirst));
+        return groups;
+    }
+
+    /**
+     * The pairs (i &lt;&lt; 32 | j, j &lt; i) that may have a cosine of at least {@code t}: the others are skipped
+     * without computing their similarity, by prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs
+     * similarity search", WWW 2007). Features are ordered rarest first; a vector's prefix is its shortest run of
+     * rarest features after which the rest of the vector has norm below t. Two unit vectors with cosine ≥ t share a
+     * feature of the prefix of each (otherwise their dot product is at most the norm of a suffix, below t), so only
+     * pairs sharing a feature with an indexed prefix are returned (a superset of the similar pairs, checked exactly by
+     * the caller).
+     */
+    static List<Long> similarPairs(TextVectors.Vector[] v, double t) {
+        java.util.Map<Integer, Integer> df = new java.util.HashMap<>();
+        for (TextVectors.Vector x : v) {
+            for (int f : x.index()) {
+                df.merge(f, 1, Integer::sum);
+            }
+        }
+        java.util.Map<Integer, List<Integer>> postings = new java.util.HashMap<>();
+        List<Long> pairs = new ArrayList<>();
+        int[] seen = new int[v.length];
+        java.util.Arrays.fill(seen, -1);
+        for (int i = 0; i < v.length; i++) {
+            int[] index = v[i].index();
+            double[] value = v[i].value();
+            for (int f : index) {
+                List<Integer> list = postings.get(f);
+                if (list != null) {
+                    for (int j : list) {
+                        if (seen[j] != i) {
+                            seen[j] = i;
+                            pairs.add(((long) i << 32) | j);
+                        }
+                    }
+                }
+            }
+            Integer[] order = new Integer[index.length];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            java.util.Arrays.sort(order, Comparator.<Integer>comparingInt(k -> df.get(index[k])).thenComparingInt(k -> index[k]));
+            double suffix = 0;
+            for (double w : value) {
+                suffix += w * w;
+            }
+            for (int k = 0; k < order.length && suffix >= t * t; k++) {
+                postings.computeIfAbsent(index[order[k]], f -> new ArrayList<>()).add(i);
+                suffix -= value[order[k]] * value[order[k]];
+            }
+        }
+        return pairs;
+    }
+
+    /** 1 − cosine similarity, or 1 when the negation parities differ. */
+    private static double distance(TextVectors.Vector[] v, boolean[] negated, int i, int j) {
+        return negated[i] != negated[j] ? 1 : 1 - v[i].cosine(v[j]);
     }
 
     /**

@@ -100,6 +100,29 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void prefixFilteringMissesNoSimilarPair() {
+        int similar = 0;
+        for (String conversation : CONVERSATIONS) {
+            List<String> texts = new ArrayList<>(statements(conversation).values());
+            TextVectors vectors = TextVectors.fit(texts);
+            TextVectors.Vector[] v = texts.stream().map(vectors::vector).toArray(TextVectors.Vector[]::new);
+            for (double t : new double[]{0.3, 0.6, 0.8}) {
+                java.util.Set<Long> candidates = new java.util.HashSet<>(NearDuplicates.similarPairs(v, t));
+                for (int i = 0; i < v.length; i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (v[i].cosine(v[j]) >= t) {
+                            similar++;
+                            assertTrue(candidates.contains(((long) i << 32) | j), conversation + " " + t + ": "
+                                    + texts.get(i) + " | " + texts.get(j));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(similar > 50, "similar pairs checked: " + similar);
+    }
+
+    @Test
     void negationsKeepOppositesApart() {
         TextVectors v = TextVectors.fit(List.of("The AI should have emotions", "The AI should not have emotions",
                 "The AI should be kind", "We should go ahead with it", "We should not not go ahead with it"));

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.charter.constitution.CaiList;
 import org.charter.constitution.ConstitutionCsv;
+import org.charter.constitution.ConstitutionJson;
 import org.charter.polis.PolisComment;
 import org.charter.polis.PolisExport;
 import org.charter.polis.PolisExportReader;
@@ -241,6 +242,8 @@ class ConstitutionHttpTest extends DatabaseTest {
                 Api.auth(HttpRequest.GET(base() + "/draft/export?format=json"), organizer), String.class);
         assertTrue(json.getContentType().orElseThrow().toString().startsWith("application/json"));
         assertEquals("attachment; filename=\"brexit-constitution-draft.json\"", json.getHeaders().get("Content-Disposition"));
+        assertEquals(candidates.stream().map(p -> p.get("text")).toList(), ConstitutionJson.read(json.body(), "draft.json")
+                .principles().stream().map(org.charter.constitution.Constitution.Principle::text).toList());
 
         // withdrawing
         HttpResponse<?> withdrawn = client.toBlocking().exchange(Api.auth(HttpRequest.DELETE(base() + "/published"), organizer));

@@ -1,5 +1,6 @@
 package org.charter.conversation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
@@ -27,16 +28,20 @@ public class ParticipationService {
     private final StatementService statementService;
     private final VoteStore votes;
     private final RoutingPriorities priorities;
+    private final ApplicationEventPublisher<ConversationChanged> changes;
+    private final ConversationService conversations;
 
-    ParticipationService(ParticipantRepository participants, StatementRepository statements,
+    ParticipationService(ConversationService conversations, ParticipantRepository participants, StatementRepository statements,
                          MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
-                         RoutingPriorities priorities) {
+                         RoutingPriorities priorities, ApplicationEventPublisher<ConversationChanged> changes) {
         this.participants = participants;
         this.statements = statements;
         this.questions = questions;
         this.statementService = statementService;
         this.votes = votes;
         this.priorities = priorities;
+        this.changes = changes;
+        this.conversations = conversations;
     }
 
     /**
@@ -75,17 +80,54 @@ public class ParticipationService {
 
     /** The participant a token stands for, if it belongs to this conversation; 401 otherwise. */
     @Transactional
+    public long participant(String conversation, String token) {
+        return participant(conversations.resolve(conversation), token);
+    }
+
+    @Transactional
     public long participant(ConversationRow c, String token) {
         if (token == null || token.isBlank()) {
             throw Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                     "join the conversation first (POST /api/conversations/" + c.slug() + "/participants) and send the token"
                             + " in the X-Participant-Token header");
         }
-        return participants.findByTokenHash(SecretTokens.hash(token.strip()))
-                .filter(p -> p.conversationId() == c.id())
-                .map(ParticipantRow::id)
+        return participants.findIdByToken(SecretTokens.hash(token.strip()), c.id())
                 .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                         "this participant token is not valid for this conversation; join again"));
+    }
+
+    /** The next statement for the participant holding the token, in one transaction. */
+    @Transactional
+    public NextStatement next(String conversation, String token) {
+        ConversationRow c = conversations.resolve(conversation);
+        return next(c, participant(c, token));
+    }
+
+    /** A vote by the participant holding the token, in one transaction. */
+    @Transactional
+    public VoteReceipt vote(String conversation, String token, CastVote vote, boolean withNext) {
+        ConversationRow c = conversations.resolve(conversation);
+        return vote(c, participant(c, token), vote, withNext);
+    }
+
+    /** A statement by the participant holding the token. */
+    @Transactional
+    public StatementCard submit(String conversation, String token, NewStatement statement) {
+        ConversationRow c = conversations.resolve(conversation);
+        return submit(c, participant(c, token), statement);
+    }
+
+    /** Metadata answers of the participant holding the token. */
+    @Transactional
+    public void answer(String conversation, String token, Map<String, String> answers) {
+        ConversationRow c = conversations.resolve(conversation);
+        answer(c, participant(c, token), answers);
+    }
+
+    /** How many statements this participant has voted on. */
+    @Transactional
+    public long voted(long participantId) {
+        return votes.votedBy(participantId);
     }
 
     @Transactional
@@ -93,18 +135,19 @@ public class ParticipationService {
         if (c.isClosed(Instant.now())) {
             return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
         }
-        List<StatementRow> candidates = statements.findUnvoted(c.id(), participantId, c.preModerated());
+        List<StatementRouter.Candidate> candidates = votes.unvoted(c.id(), participantId, c.preModerated());
         long voted = votes.votedBy(participantId);
-        StatementRow pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
+        StatementRouter.Candidate pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
         if (pick == null) {
             return new NextStatement(null, voted, 0, "You have voted on every statement. Thank you!");
         }
-        return new NextStatement(new StatementCard(pick.id(), pick.text(), pick.isMeta()), voted, candidates.size(), null);
+        StatementRow s = statements.findById(pick.id()).orElseThrow();
+        return new NextStatement(new StatementCard(s.id(), s.text(), s.isMeta()), voted, candidates.size(), null);
     }
 
     /** Stores the vote (committed before this returns) and answers the next statement. */
     @Transactional
-    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote) {
+    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote, boolean withNext) {
         if (c.isClosed(Instant.now())) {
             throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
         }
@@ -114,7 +157,8 @@ public class ParticipationService {
             throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
         }
         votes.cast(c.id(), participantId, s.id(), value);
-        return new VoteReceipt(s.id(), value, next(c, participantId));
+        changes.publishEvent(new ConversationChanged(c.id()));
+        return new VoteReceipt(s.id(), value, withNext ? next(c, participantId) : null);
     }
 
     @Transactional

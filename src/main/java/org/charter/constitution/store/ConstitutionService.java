@@ -173,7 +173,8 @@ public class ConstitutionService {
         statements.forEach((id, s) -> texts.put(id, s.text()));
         Constitution.Source src = ConstitutionBuilder.source(result, c.slug(), c.topic(), c.firstActivity(),
                 c.lastActivity(), statements.size(),
-                "groups found by Charter's opinion analysis (Polis's method) from the votes");
+                "groups found by Charter's opinion analysis (Polis's method) from the votes, analysis update "
+                        + result.tick());
         return new Basis(result, texts, src);
     }
 

@@ -9,9 +9,8 @@ import java.util.Optional;
 /**
  * What the constitution builder needs from the rest of Charter: a stored conversation, its statements, and its
  * latest analysis. Kept to these three questions so that the constitution feature does not depend on how
- * conversations and analysis snapshots are stored; {@link LiveConstitutionSource} is the implementation in use (it
- * reads the conversation tables and analyses the current votes on demand), and an implementation backed by the
- * stored analysis snapshots can replace it without touching the rest of this package.
+ * conversations and analysis snapshots are stored; {@link LiveConstitutionSource} is the implementation in use (the
+ * conversation tables and the stored analysis snapshots).
  */
 public interface ConstitutionSource {
 

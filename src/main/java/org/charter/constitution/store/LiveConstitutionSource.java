@@ -3,33 +3,29 @@ package org.charter.constitution.store;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.charter.analysis.AnalysisInput;
-import org.charter.analysis.AnalysisParameters;
 import org.charter.analysis.AnalysisResult;
-import org.charter.analysis.OpinionAnalysis;
-import org.charter.analysis.Votes;
+import org.charter.analysis.snapshot.AnalysisService;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ConstitutionSource} over the conversation tables (migration V1). The analysis is computed from the current
- * votes when asked (Charter's analysis with Polis's parameters, a cold start, so it is the same for the same votes);
- * once analysis snapshots are stored, {@link #latestAnalysis} should return the latest snapshot instead, so that the
- * constitution and the organizer's report show the same groups.
+ * {@link ConstitutionSource} over the stored conversation (the conversation and statement tables, migration V1) and
+ * its stored analysis snapshots ({@link AnalysisService}), so that the constitution and the organizer's report show
+ * the same groups.
  */
 @Singleton
 public class LiveConstitutionSource implements ConstitutionSource {
 
     private final JdbcOperations jdbc;
+    private final AnalysisService analysis;
 
-    public LiveConstitutionSource(JdbcOperations jdbc) {
+    public LiveConstitutionSource(JdbcOperations jdbc, AnalysisService analysis) {
         this.jdbc = jdbc;
+        this.analysis = analysis;
     }
 
     @Override
@@ -65,29 +61,18 @@ public class LiveConstitutionSource implements ConstitutionSource {
         });
     }
 
+    /**
+     * The latest stored analysis snapshot; when the conversation has none yet, it is computed now (and stored), so
+     * that a draft never waits for the scheduler. Empty when there are no votes.
+     */
     @Override
-    @Transactional
     public Optional<AnalysisResult> latestAnalysis(long conversationId) {
-        List<AnalysisInput.Statement> statements = new ArrayList<>();
-        statements(conversationId).values().forEach(s ->
-                statements.add(new AnalysisInput.Statement(s.id(), s.moderatedOut(), s.meta())));
-        Votes votes = jdbc.prepareStatement("""
-                SELECT participant_id, statement_id, value FROM current_vote WHERE conversation_id = ?
-                ORDER BY updated_at, vote_id""", ps -> {
-            ps.setLong(1, conversationId);
-            Votes.Builder builder = Votes.builder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    builder.add(rs.getLong(1), rs.getLong(2), rs.getInt(3));
-                }
-            }
-            return builder.build();
-        });
-        if (votes.size() == 0) {
-            return Optional.empty();
+        Optional<AnalysisResult> result = analysis.latestResult(conversationId);
+        if (result.isEmpty()) {
+            analysis.recompute(conversationId);
+            result = analysis.latestResult(conversationId);
         }
-        return Optional.of(OpinionAnalysis.update(AnalysisInput.of(statements, votes), null, AnalysisParameters.POLIS)
-                .result());
+        return result.filter(r -> r.votes() > 0);
     }
 
     @Override

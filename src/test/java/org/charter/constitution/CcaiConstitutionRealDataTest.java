@@ -109,6 +109,28 @@ class CcaiConstitutionRealDataTest {
     }
 
     @Test
+    void rewritesEveryCcaiStatementIntoAWellFormedCaiLine() throws IOException {
+        Map<Long, String> texts = new HashMap<>();
+        authorsAgreement(texts);
+        int rewritten = 0;
+        for (String statement : new TreeMap<>(texts).values()) {
+            String line = CaiRewrite.rewrite(statement);
+            System.out.println(statement.strip() + "\n    -> " + line);
+            assertTrue(line.startsWith("Choose the response that ") && line.endsWith(".") && !line.endsWith(".."), line);
+            assertTrue(!line.contains("  ") && !line.contains(" ,") && !line.contains(",,"), line);
+            boolean template = line.contains("consistent with the principle that") || line.contains("reflects this principle");
+            if (!template) {
+                rewritten++;
+                // a rephrased rule has lost its subject and modal, and starts with its degree
+                assertTrue(!line.contains(" should ") && !line.toLowerCase(java.util.Locale.ROOT).contains("the ai should"), line);
+                assertTrue(line.matches("Choose the response that (most|least|only|is most|is least|is best) .*"), line);
+            }
+        }
+        System.out.println("CCAI: " + rewritten + " of " + texts.size() + " statements rephrased by rule, the others by template");
+        assertTrue(rewritten >= 0.7 * texts.size(), rewritten + " of " + texts.size());
+    }
+
+    @Test
     void reportsWhatCharterKeepsFromTheRawExport() throws IOException {
         Map<Long, String> cleanTexts = new HashMap<>();
         Map<Long, double[]> authors = authorsAgreement(cleanTexts);

@@ -62,20 +62,23 @@ export function Participant({ slug }: { slug: string }) {
     }
   }, [card, busy, slug])
 
+  // The latest vote function, so a key pressed right after a card appears votes on that card.
+  const voteRef = useRef(vote)
+  voteRef.current = vote
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return
       if (e.metaKey || e.ctrlKey || e.altKey) return
       const v = VOTE_KEYS[e.key]
-      if (v && card) {
+      if (v) {
         e.preventDefault()
-        vote(v)
+        voteRef.current(v)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [vote, card])
+  }, [])
 
   if (loadError && !conv) {
     return (

@@ -85,7 +85,7 @@ function DatasetPanel({ datasets, error, selected, signedIn, onSelect, onUploade
       {datasets && datasets.length > 0 && (
         <label class="field">Dataset
           <select value={selected?.id ?? ''} onChange={(e) => onSelect(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({count(d.questions, 'question')})</option>)}
+            {datasets.map((d) => <option key={d.id} value={d.id}>{/question/i.test(d.name) ? d.name : `${d.name} (${count(d.questions, 'question')})`}</option>)}
           </select>
         </label>
       )}
@@ -211,6 +211,20 @@ function AnswerSetPanel({ dataset, sets, error, selected, signedIn, onSelect, on
   )
 }
 
+/**
+ * One entry per map country: surveys sometimes hold several samples of a country ("India (Current national
+ * sample)", "India (Old national sample)"); the map shows the one compared on the most questions.
+ */
+export function onePerCode<T extends { iso3?: string | null; questions: number }>(rows: T[]): T[] {
+  const best = new Map<string, T>()
+  for (const r of rows) {
+    if (!r.iso3) continue
+    const seen = best.get(r.iso3)
+    if (!seen || r.questions > seen.questions) best.set(r.iso3, r)
+  }
+  return [...best.values()]
+}
+
 const similarityColor = (lo: number, hi: number) => (v: number) => interpolateYlGnBu(0.12 + 0.88 * (hi === lo ? 1 : (v - lo) / (hi - lo)))
 
 function Results({ dataset, set, sets, sel, update }: {
@@ -249,7 +263,7 @@ function Results({ dataset, set, sets, sel, update }: {
         <div class="results-grid">
           <div class="panel">
             <WorldMap label={`World map of similarity to ${set.name}`} legendTitle="Similarity"
-              values={r.countries.filter((c) => c.iso3).map((c) => ({ iso3: c.iso3!, name: c.country, value: c.similarity,
+              values={onePerCode(r.countries).map((c) => ({ iso3: c.iso3!, name: c.country, value: c.similarity,
                 detail: `similarity ${fixed(c.similarity)}${c.ci95 ? ` (95% CI ${fixed(c.ci95[0])}–${fixed(c.ci95[1])})` : ''} · ${count(c.questions, 'question')}` }))}
               color={color} domain={[lo, hi]} format={(v) => fixed(v, 2)}
               selected={r.countries.find((c) => c.country === sel.country)?.iso3 ?? null}
@@ -418,7 +432,7 @@ function Compare({ dataset, set, sets, sel, update }: {
         <p class="muted">{count(r.questions, 'question')} both sets answer. {url && <a href={url + '&format=csv'} download>Download CSV</a>}</p>
         <div class="results-grid">
           <WorldMap label={`Change in similarity from ${r.before} to ${r.after}`} legendTitle="Change"
-            values={r.countries.filter((c) => c.iso3).map((c) => ({ iso3: c.iso3!, name: c.country, value: c.change,
+            values={onePerCode(r.countries).map((c) => ({ iso3: c.iso3!, name: c.country, value: c.change,
               detail: `${fixed(c.before)} → ${fixed(c.after)} (${c.change >= 0 ? '+' : ''}${fixed(c.change)})` }))}
             color={color} domain={[-m, m]} format={(v) => (v > 0 ? '+' : '') + v.toFixed(2)} />
           <div class="table-scroll change-bars" aria-label="Change per country, largest gain first">

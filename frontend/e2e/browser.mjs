@@ -1,0 +1,64 @@
+// Shared helpers of the end-to-end journeys: launch Debian's Chromium through playwright-core, screenshots, checks.
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const PHONE = { width: 390, height: 844 }
+export const DESKTOP = { width: 1440, height: 900 }
+
+/**
+ * Launches headless Chromium. Playwright gives every launch a fresh temporary profile (its own --user-data-dir,
+ * removed on close), so no state leaks between runs.
+ */
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  })
+  return {
+    browser,
+    async close() {
+      await browser.close()
+    },
+  }
+}
+
+/** A page that fails the journey on any uncaught error or dialog (an alert would mean injected script ran). */
+export async function newPage(browser, viewport, problems) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('dialog', async (d) => { problems.push(`unexpected dialog: ${d.message()}`); await d.dismiss() })
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of (401|404|409)/.test(m.text())) problems.push(`console error: ${m.text()}`) })
+  page.setDefaultTimeout(15000)
+  return page
+}
+
+export function screenshots(dir) {
+  mkdirSync(dir, { recursive: true })
+  return async (page, name) => {
+    await page.evaluate(() => document.fonts?.ready)
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+  }
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+/** Runs a journey: prints what failed and exits 1, so the JUnit side can show it. */
+export async function journey(name, body) {
+  const problems = []
+  const { browser, close } = await launch()
+  try {
+    await body(browser, problems)
+    if (problems.length > 0) throw new Error(problems.join('\n'))
+    console.log(`${name}: passed`)
+  } catch (e) {
+    console.error(`${name}: FAILED\n${e.stack ?? e}`)
+    process.exitCode = 1
+  } finally {
+    await close()
+  }
+}

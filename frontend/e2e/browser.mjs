@@ -25,6 +25,8 @@ export async function launch() {
 }
 
 /** A page that fails the journey on any uncaught error or dialog (an alert would mean injected script ran). */
+const opened = []
+
 export async function newPage(browser, viewport, problems) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 })
   const page = await context.newPage()
@@ -32,10 +34,14 @@ export async function newPage(browser, viewport, problems) {
   page.on('dialog', async (d) => { problems.push(`unexpected dialog: ${d.message()}`); await d.dismiss() })
   page.on('console', (m) => { if (m.type() === 'error' && !/status of (401|404|409)/.test(m.text())) problems.push(`console error: ${m.text()}`) })
   page.setDefaultTimeout(15000)
+  opened.push(page)
   return page
 }
 
+let shotDir = null
+
 export function screenshots(dir) {
+  shotDir = dir
   mkdirSync(dir, { recursive: true })
   return async (page, name) => {
     await page.evaluate(() => document.fonts?.ready)
@@ -58,6 +64,12 @@ export async function journey(name, body) {
   } catch (e) {
     console.error(`${name}: FAILED\n${e.stack ?? e}`)
     process.exitCode = 1
+    // what the pages showed when it failed, for the person reading the report
+    for (const [i, page] of opened.entries()) {
+      if (!shotDir || page.isClosed()) continue
+      const file = join(shotDir, `failed-${name}-${i}.png`)
+      await page.screenshot({ path: file, fullPage: true }).then(() => console.error(`screenshot: ${file} (${page.url()})`), () => {})
+    }
   } finally {
     await close()
   }

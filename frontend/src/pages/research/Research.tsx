@@ -66,6 +66,18 @@ export default function Research({ path }: { path: string }) {
   )
 }
 
+/** A details element that opens by itself when openWhen becomes true and then stays as the person leaves it. */
+function Disclosure({ summary, openWhen, children }: { summary: string; openWhen: boolean; children: preact.ComponentChildren }) {
+  const [open, setOpen] = useState(false)
+  useEffect(() => { if (openWhen) setOpen(true) }, [openWhen])
+  return (
+    <details class="upload" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  )
+}
+
 function UploadGate({ signedIn, onSignIn, children }: { signedIn: boolean; onSignIn: () => void; children: preact.ComponentChildren }) {
   const [open, setOpen] = useState(false)
   if (signedIn) return <>{children}</>
@@ -91,8 +103,7 @@ function DatasetPanel({ datasets, error, selected, signedIn, onSelect, onUploade
       )}
       {datasets && datasets.length === 0 && <p class="muted">No dataset yet: upload a GlobalOpinionQA CSV.</p>}
       {selected && <DatasetFacts d={selected} />}
-      <details class="upload" open={datasets?.length === 0 || undefined}>
-        <summary>Upload a survey dataset (GlobalOpinionQA CSV)</summary>
+      <Disclosure summary="Upload a survey dataset (GlobalOpinionQA CSV)" openWhen={datasets?.length === 0}>
         <UploadGate signedIn={signedIn} onSignIn={onSignIn}>
           <UploadForm accept=".csv,text/csv" label="Survey CSV" namePlaceholder="e.g. GlobalOpinionQA" buttonLabel="Upload dataset"
             url={(name, file) => `${O}?name=${encodeURIComponent(name)}&fileName=${encodeURIComponent(file.name)}`}
@@ -100,7 +111,7 @@ function DatasetPanel({ datasets, error, selected, signedIn, onSelect, onUploade
             onDone={(d: DatasetSummary) => { setSummary(d); onUploaded(d) }} />
         </UploadGate>
         {summary && <UploadSummary d={summary} />}
-      </details>
+      </Disclosure>
     </section>
   )
 }
@@ -194,8 +205,7 @@ function AnswerSetPanel({ dataset, sets, error, selected, signedIn, onSelect, on
           ))}
         </div>
       )}
-      <details class="upload" open={sets?.length === 0 || undefined}>
-        <summary>Upload an answer set (JSON lines or CSV)</summary>
+      <Disclosure summary="Upload an answer set (JSON lines or CSV)" openWhen={sets?.length === 0}>
         <p class="muted small">Name it after the model and condition, e.g. <code>gpt-4o-mini-default</code>. Lines like
           <code>{' {"qid": 0, "distribution": [0.2, 0.8]}'}</code>.</p>
         <UploadGate signedIn={signedIn} onSignIn={onSignIn}>
@@ -206,7 +216,7 @@ function AnswerSetPanel({ dataset, sets, error, selected, signedIn, onSelect, on
         </UploadGate>
         {last && <p class="success" role="status">Stored “{last.name}”: {count(last.questions, 'question')} answered
           {(last.warnings?.length ?? 0) > 0 ? `, ${count(last.warnings!.length, 'warning')} (e.g. line ${last.warnings![0].line}: ${last.warnings![0].message})` : ''}.</p>}
-      </details>
+      </Disclosure>
     </section>
   )
 }

@@ -6,6 +6,7 @@ CREATE TABLE survey_dataset (
     id                 bigserial   PRIMARY KEY,
     name               text        NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
     file_name          text        NOT NULL DEFAULT '',
+    owner_id           bigint      REFERENCES organizer ON DELETE SET NULL,   -- who uploaded it; NULL: shipped with Charter
     row_count          integer     NOT NULL CHECK (row_count >= 0),   -- data rows read, skipped ones included: qids 0..row_count-1
     question_count     integer     NOT NULL CHECK (question_count >= 0),
     country_count      integer     NOT NULL CHECK (country_count >= 0),
@@ -53,6 +54,7 @@ CREATE TABLE answer_set (
     dataset_id     bigint      NOT NULL REFERENCES survey_dataset ON DELETE CASCADE,
     name           text        NOT NULL CHECK (length(name) BETWEEN 1 AND 200),   -- model + condition, e.g. claude-cross-national:Japan
     file_name      text        NOT NULL DEFAULT '',
+    owner_id       bigint      REFERENCES organizer ON DELETE SET NULL,   -- who uploaded it; NULL: shipped with Charter
     question_count integer     NOT NULL CHECK (question_count >= 0),
     created_at     timestamptz NOT NULL DEFAULT now(),
     UNIQUE (dataset_id, name)

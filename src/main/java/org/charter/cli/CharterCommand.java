@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         versionProvider = CharterCommand.Version.class,
         description = {"Charter: opinion maps, collective constitutions and opinion similarity.",
                 "With no command, starts the web server (same as 'serve')."},
-        subcommands = {ServeCommand.class, AnalyzeCommand.class, SimilarityCommand.class, CollectCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, AnalyzeCommand.class, SimilarityCommand.class, CollectCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CharterCommand implements Callable<Integer> {
 

@@ -142,6 +142,18 @@ public class ConversationService {
         return votes.counts(managed(ref, organizerId).id());
     }
 
+    /** The id of the conversation named by a numeric id or slug; 404 when there is none. */
+    @Transactional
+    public long idOf(String ref) {
+        return resolve(ref).id();
+    }
+
+    /** The id of the conversation if this organizer owns or co-organizes it; 403 otherwise. */
+    @Transactional
+    public long managedIdOf(String ref, long organizerId) {
+        return managed(ref, organizerId).id();
+    }
+
     /** The conversation named by a numeric id or by its slug; 404 when there is none. */
     @Transactional
     public ConversationRow resolve(String ref) {

@@ -1,5 +1,6 @@
 package org.charter.conversation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
@@ -27,16 +28,20 @@ public class ParticipationService {
     private final StatementService statementService;
     private final VoteStore votes;
     private final RoutingPriorities priorities;
+    private final ApplicationEventPublisher<ConversationChanged> changes;
+    private final ConversationService conversations;
 
-    ParticipationService(ParticipantRepository participants, StatementRepository statements,
+    ParticipationService(ConversationService conversations, ParticipantRepository participants, StatementRepository statements,
                          MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
-                         RoutingPriorities priorities) {
+                         RoutingPriorities priorities, ApplicationEventPublisher<ConversationChanged> changes) {
         this.participants = participants;
         this.statements = statements;
         this.questions = questions;
         this.statementService = statementService;
         this.votes = votes;
         this.priorities = priorities;
+        this.changes = changes;
+        this.conversations = conversations;
     }
 
     /**
@@ -75,6 +80,11 @@ public class ParticipationService {
 
     /** The participant a token stands for, if it belongs to this conversation; 401 otherwise. */
     @Transactional
+    public long participant(String conversation, String token) {
+        return participant(conversations.resolve(conversation), token);
+    }
+
+    @Transactional
     public long participant(ConversationRow c, String token) {
         if (token == null || token.isBlank()) {
             throw Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
@@ -86,6 +96,12 @@ public class ParticipationService {
                 .map(ParticipantRow::id)
                 .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                         "this participant token is not valid for this conversation; join again"));
+    }
+
+    /** How many statements this participant has voted on. */
+    @Transactional
+    public long voted(long participantId) {
+        return votes.votedBy(participantId);
     }
 
     @Transactional
@@ -114,6 +130,7 @@ public class ParticipationService {
             throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
         }
         votes.cast(c.id(), participantId, s.id(), value);
+        changes.publishEvent(new ConversationChanged(c.id()));
         return new VoteReceipt(s.id(), value, next(c, participantId));
     }
 

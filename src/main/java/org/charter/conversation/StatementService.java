@@ -1,5 +1,6 @@
 package org.charter.conversation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
@@ -14,10 +15,12 @@ public class StatementService {
 
     private final StatementRepository statements;
     private final VoteStore votes;
+    private final ApplicationEventPublisher<ConversationChanged> changes;
 
-    StatementService(StatementRepository statements, VoteStore votes) {
+    StatementService(StatementRepository statements, VoteStore votes, ApplicationEventPublisher<ConversationChanged> changes) {
         this.statements = statements;
         this.votes = votes;
+        this.changes = changes;
     }
 
     /** An organizer's statement: accepted at once, marked seed. */
@@ -40,6 +43,7 @@ public class StatementService {
         }
         StatementRow row = insert(c, text, participantId, false, false, StatementStatus.PENDING, "text");
         votes.cast(c.id(), participantId, row.id(), 1);
+        changes.publishEvent(new ConversationChanged(c.id()));
         return row;
     }
 
@@ -53,6 +57,7 @@ public class StatementService {
                 s.textKey(), s.authorId(), s.isSeed(), change.meta() == null ? s.isMeta() : change.meta(),
                 change.status() == null ? s.status() : change.status().column(), s.createdAt(),
                 change.status() == null ? s.moderatedAt() : Instant.now()));
+        changes.publishEvent(new ConversationChanged(c.id()));
         return view(updated, votes.tallies(c.id()));
     }
 

@@ -66,7 +66,7 @@ final class EmbeddedPostgresServer {
     /** Stops PostgreSQL when no other client is connected; otherwise the other process keeps using it. */
     void release() {
         try (FileChannel ignored = lock(dataDirectory)) {
-            if (otherClients() > 0) {
+            if (otherClientsAfterGrace() > 0) {
                 return;
             }
             Optional<ProcessHandle> postmaster = postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
@@ -78,6 +78,19 @@ final class EmbeddedPostgresServer {
         } catch (Exception e) {
             System.err.println("charter: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
         }
+    }
+
+    /**
+     * Other client sessions, waiting briefly for this process's own just-closed connections: a backend leaves
+     * pg_stat_activity a moment after its client disconnects.
+     */
+    private int otherClientsAfterGrace() throws SQLException {
+        int others = otherClients();
+        for (int i = 0; i < 30 && others > 0; i++) {
+            sleep(100);
+            others = otherClients();
+        }
+        return others;
     }
 
     private int otherClients() throws SQLException {

@@ -41,6 +41,16 @@ class HealthAndProblemsTest extends DatabaseTest {
     }
 
     @Test
+    void theOpenApiDocumentListsTheApi() {
+        String yaml = client.toBlocking().retrieve(HttpRequest.GET("/openapi"), String.class);
+        assertTrue(yaml.startsWith("openapi: 3"));
+        for (String path : new String[]{"/api/conversations:", "/api/conversations/{conversation}/votes:",
+                "/api/conversations/{conversation}/analysis:", "/api/auth/login:", "/api/opinions/datasets:"}) {
+            assertTrue(yaml.contains(path), path);
+        }
+    }
+
+    @Test
     void unknownApiRouteAnswersAProblemDocument() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().retrieve(HttpRequest.GET("/api/no-such-thing"), String.class));

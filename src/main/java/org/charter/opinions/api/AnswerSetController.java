@@ -1,5 +1,9 @@
 package org.charter.opinions.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.charter.security.CurrentOrganizer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -32,6 +36,7 @@ import java.util.List;
 /** Model answer sets of one dataset: upload, list, results (ranking), per-question drill-down, download. */
 @Controller("/api/opinions/datasets/{datasetId}/answer-sets")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 class AnswerSetController {
 
     static final String JSONL = "application/x-ndjson";
@@ -46,29 +51,33 @@ class AnswerSetController {
      * The answers as the request body: JSON lines ({@code application/x-ndjson}, {@code application/jsonl} or text) or
      * CSV ({@code text/csv}); {@code format} overrides what the content type says.
      */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(consumes = {JSONL, "application/jsonl", "application/json-lines", SurveyDatasetController.TEXT_CSV,
             MediaType.TEXT_PLAIN})
     HttpResponse<AnswerSetSummary> upload(HttpRequest<?> request, long datasetId, @QueryValue @Nullable String name,
                                           @QueryValue @Nullable String format, @QueryValue @Nullable String country,
                                           @QueryValue(defaultValue = "false") boolean lenient,
-                                          @QueryValue @Nullable String fileName, @Body String text) {
+                                          @QueryValue @Nullable String fileName, @Body String text,
+                                          Authentication auth) {
         AnswerFormat f = format(format, request.getContentType().map(MediaType::getName).orElse(""));
-        return created(service.createAnswerSet(datasetId, name, fileName, text, f, country, lenient));
+        return created(service.createAnswerSet(CurrentOrganizer.id(auth), datasetId, name, fileName, text, f, country, lenient));
     }
 
     /** A form upload: part {@code file}, and {@code name} (default: the file name), {@code country}, {@code lenient}. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<AnswerSetSummary> uploadForm(long datasetId, @Part("file") @Nullable CompletedFileUpload file,
                                               @Part("name") @Nullable String name, @Part("format") @Nullable String format,
                                               @Part("country") @Nullable String country,
-                                              @Part("lenient") @Nullable String lenient) throws IOException {
+                                              @Part("lenient") @Nullable String lenient, Authentication auth)
+            throws IOException {
         if (file == null) {
             throw Problem.invalid("file", "attach the answers as the form part 'file'");
         }
         service.checkSize(file.getSize(), "file");
         AnswerFormat f = format != null && !format.isBlank() ? format(format, "") : AnswerFormat.fromFileName(file.getFilename());
         String n = name == null || name.isBlank() ? file.getFilename().replaceFirst("\\.(jsonl|csv|json|ndjson)$", "") : name;
-        return created(service.createAnswerSet(datasetId, n, file.getFilename(),
+        return created(service.createAnswerSet(CurrentOrganizer.id(auth), datasetId, n, file.getFilename(),
                 new String(file.getBytes(), StandardCharsets.UTF_8), f, country, "true".equalsIgnoreCase(lenient)));
     }
 
@@ -98,9 +107,10 @@ class AnswerSetController {
         return service.answerSet(datasetId, answerSetId);
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete("/{answerSetId}")
-    HttpResponse<Void> delete(long datasetId, long answerSetId) {
-        service.deleteAnswerSet(datasetId, answerSetId);
+    HttpResponse<Void> delete(long datasetId, long answerSetId, Authentication auth) {
+        service.deleteAnswerSet(datasetId, answerSetId, CurrentOrganizer.id(auth));
         return HttpResponse.noContent();
     }
 

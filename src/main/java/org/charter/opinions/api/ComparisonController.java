@@ -1,5 +1,7 @@
 package org.charter.opinions.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +19,7 @@ import org.charter.problem.Problem;
 /** Per-country change in similarity between two answer sets of a dataset (e.g. default → cross-national). */
 @Controller("/api/opinions/datasets/{datasetId}/compare")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 class ComparisonController {
 
     private final OpinionsService service;

@@ -1,5 +1,9 @@
 package org.charter.opinions.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.charter.security.CurrentOrganizer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +31,7 @@ import java.util.List;
 /** Survey datasets (GlobalOpinionQA CSV): upload, list, summary, questions, download. */
 @Controller("/api/opinions/datasets")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 class SurveyDatasetController {
 
     static final String TEXT_CSV = "text/csv";
@@ -38,22 +43,24 @@ class SurveyDatasetController {
     }
 
     /** The CSV as the request body: {@code curl --data-binary @file.csv -H 'Content-Type: text/csv' '…?name=…'}. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(consumes = {TEXT_CSV, MediaType.TEXT_PLAIN, "application/csv"})
     HttpResponse<DatasetSummary> upload(@QueryValue @Nullable String name, @QueryValue @Nullable String fileName,
-                                        @Body String csv) {
-        return created(service.createDataset(name, fileName, csv));
+                                        @Body String csv, Authentication auth) {
+        return created(service.createDataset(CurrentOrganizer.id(auth), name, fileName, csv));
     }
 
     /** A form upload: part {@code file} (the CSV) and optionally {@code name} (default: the file name). */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<DatasetSummary> uploadForm(@Part("file") @Nullable CompletedFileUpload file, @Part("name") @Nullable String name)
-            throws IOException {
+    HttpResponse<DatasetSummary> uploadForm(@Part("file") @Nullable CompletedFileUpload file, @Part("name") @Nullable String name,
+                                            Authentication auth) throws IOException {
         if (file == null) {
             throw Problem.invalid("file", "attach the CSV as the form part 'file'");
         }
         service.checkSize(file.getSize(), "file");
         String n = name == null || name.isBlank() ? file.getFilename().replaceFirst("\\.csv$", "") : name;
-        return created(service.createDataset(n, file.getFilename(), new String(file.getBytes(), StandardCharsets.UTF_8)));
+        return created(service.createDataset(CurrentOrganizer.id(auth), n, file.getFilename(), new String(file.getBytes(), StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<DatasetSummary> created(DatasetSummary summary) {
@@ -70,9 +77,10 @@ class SurveyDatasetController {
         return service.dataset(datasetId);
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete("/{datasetId}")
-    HttpResponse<Void> delete(long datasetId) {
-        service.deleteDataset(datasetId);
+    HttpResponse<Void> delete(long datasetId, Authentication auth) {
+        service.deleteDataset(datasetId, CurrentOrganizer.id(auth));
         return HttpResponse.noContent();
     }
 

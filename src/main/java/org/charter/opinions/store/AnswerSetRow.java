@@ -11,5 +11,6 @@ import java.time.Instant;
 /** A stored model answer set of one dataset (table answer_set). */
 @MappedEntity("answer_set")
 public record AnswerSetRow(@Id @GeneratedValue @Nullable Long id, long datasetId, String name, String fileName,
+                           @Nullable Long ownerId,
                            int questionCount, @DateCreated @Nullable Instant createdAt) {
 }

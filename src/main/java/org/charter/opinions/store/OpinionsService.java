@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Survey datasets and model answer sets on PostgreSQL, and the similarity results computed from them. Uploads are
@@ -77,7 +78,7 @@ public class OpinionsService {
     // --- datasets ------------------------------------------------------------------------------------------------
 
     @Transactional
-    public DatasetSummary createDataset(String name, String fileName, String csv) {
+    public DatasetSummary createDataset(Long ownerId, String name, String fileName, String csv) {
         String n = checkName(name);
         checkSize(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "file");
         String file = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
@@ -87,7 +88,7 @@ public class OpinionsService {
         }
         SurveyDatasetRow row;
         try {
-            row = datasets.save(new SurveyDatasetRow(null, n, file, d.rows(), d.questions().size(), d.countries().size(),
+            row = datasets.save(new SurveyDatasetRow(null, n, file, ownerId, d.rows(), d.questions().size(), d.countries().size(),
                     d.distributionCount(), (int) d.ordinalQuestionCount(), null));
         } catch (DataAccessException e) {
             throw uniqueViolation(e) ? Problem.conflict("name", "a dataset named '" + n + "' exists already") : e;
@@ -140,9 +141,21 @@ public class OpinionsService {
     }
 
     @Transactional
-    public void deleteDataset(long id) {
-        datasets.delete(datasetRow(id));
+    public void deleteDataset(long id, long organizerId) {
+        SurveyDatasetRow row = datasetRow(id);
+        requireOwner(row.ownerId(), organizerId, "dataset " + id);
+        datasets.delete(row);
         loadedDatasets.remove(id);
+    }
+
+    /** Only who uploaded something may delete it; what Charter ships (no owner) stays. */
+    private static void requireOwner(Long ownerId, long organizerId, String what) {
+        if (ownerId == null) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, null, what + " ships with Charter and cannot be deleted");
+        }
+        if (ownerId != organizerId) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, null, "only the account that uploaded " + what + " may delete it");
+        }
     }
 
     private SurveyDatasetRow datasetRow(long id) {
@@ -219,7 +232,7 @@ public class OpinionsService {
     // --- answer sets ---------------------------------------------------------------------------------------------
 
     @Transactional
-    public AnswerSetSummary createAnswerSet(long datasetId, String name, String fileName, String text,
+    public AnswerSetSummary createAnswerSet(Long ownerId, long datasetId, String name, String fileName, String text,
                                             AnswerFormat format, String country, boolean lenient) {
         String n = checkName(name);
         checkSize(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "file");
@@ -233,7 +246,7 @@ public class OpinionsService {
         }
         AnswerSetRow row;
         try {
-            row = answerSets.save(new AnswerSetRow(null, datasetId, n, file, set.size(), null));
+            row = answerSets.save(new AnswerSetRow(null, datasetId, n, file, ownerId, set.size(), null));
         } catch (DataAccessException e) {
             throw uniqueViolation(e) ? Problem.conflict("name", "dataset " + datasetId + " has an answer set named '"
                     + n + "' already") : e;
@@ -264,8 +277,12 @@ public class OpinionsService {
     }
 
     @Transactional
-    public void deleteAnswerSet(long datasetId, long setId) {
-        answerSets.delete(answerSetRow(datasetId, setId));
+    public void deleteAnswerSet(long datasetId, long setId, long organizerId) {
+        AnswerSetRow row = answerSetRow(datasetId, setId);
+        if (!Objects.equals(datasetRow(datasetId).ownerId(), organizerId)) {
+            requireOwner(row.ownerId(), organizerId, "answer set " + setId);
+        }
+        answerSets.delete(row);
         loadedAnswerSets.remove(setId);
     }
 

@@ -50,9 +50,9 @@ public class SampleLoader implements ApplicationEventListener<StartupEvent> {
             return false;
         }
         try {
-            DatasetSummary d = service.createDataset(NAME, "globalopinionqa-sample.csv", resource(CSV));
+            DatasetSummary d = service.createDataset(null, NAME, "globalopinionqa-sample.csv", resource(CSV));
             for (String name : ANSWER_SETS) {
-                service.createAnswerSet(d.id(), name, name + ".jsonl", resource("surveys/answers/" + name + ".jsonl"),
+                service.createAnswerSet(null, d.id(), name, name + ".jsonl", resource("surveys/answers/" + name + ".jsonl"),
                         AnswerFormat.JSONL, null, false);
             }
             LOG.info("Loaded the GlobalOpinionQA sample ({} questions, {} countries) and {} example answer sets "

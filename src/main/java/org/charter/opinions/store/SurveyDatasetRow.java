@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /** A stored survey dataset (table survey_dataset) with the counts its summary shows. */
 @MappedEntity("survey_dataset")
-public record SurveyDatasetRow(@Id @GeneratedValue @Nullable Long id, String name, String fileName, int rowCount,
+public record SurveyDatasetRow(@Id @GeneratedValue @Nullable Long id, String name, String fileName,
+                               @Nullable Long ownerId, int rowCount,
                                int questionCount, int countryCount, int distributionCount, int ordinalCount,
                                @DateCreated @Nullable Instant createdAt) {
 }

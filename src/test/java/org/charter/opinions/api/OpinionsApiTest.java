@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import org.charter.opinions.SurveyCsvReader;
 import org.charter.opinions.SurveyDataset;
 import org.charter.opinions.SurveyQuestion;
+import org.charter.testing.Api;
 import org.charter.testing.DatabaseTest;
+import org.charter.testing.SignedInOpinionsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,11 +54,12 @@ class OpinionsApiTest extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("charter.opinions.max-upload-bytes", String.valueOf(UPLOAD_LIMIT));
+        return Map.of("charter.opinions.max-upload-bytes", String.valueOf(UPLOAD_LIMIT), "charter.test.sign-in-opinions", "true");
     }
 
     @BeforeAll
     void uploadTheSample() throws Exception {
+        SignedInOpinionsClient.token = new Api(http).newOrganizer();
         try (InputStream in = getClass().getResourceAsStream("/globalopinions/global_opinions_sample.csv")) {
             sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

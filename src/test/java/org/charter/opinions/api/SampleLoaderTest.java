@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.charter.opinions.store.SampleLoader;
+import org.charter.testing.Api;
 import org.charter.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class SampleLoaderTest extends DatabaseTest {
     }
 
     @Test
-    void theSampleIsThereAfterStartAndIsNotLoadedTwice() {
+    void theSampleIsThereAfterStartAndIsNotLoadedTwice() throws Exception {
         List<Map<String, Object>> datasets = http.toBlocking().retrieve(HttpRequest.GET("/api/opinions/datasets"), LIST);
         assertEquals(1, datasets.size());
         Map<String, Object> sample = datasets.getFirst();
@@ -54,7 +55,12 @@ class SampleLoaderTest extends DatabaseTest {
         assertEquals(1, ((Map<?, ?>) results.get("skipped")).get("withoutCountries"));
 
         assertFalse(loader.load(), "already loaded");
-        http.toBlocking().exchange(HttpRequest.DELETE("/api/opinions/datasets/" + id));
+        Api api = new Api(http);
+        api.problem(io.micronaut.http.HttpStatus.UNAUTHORIZED, HttpRequest.DELETE("/api/opinions/datasets/" + id));
+        api.problem(io.micronaut.http.HttpStatus.FORBIDDEN, HttpRequest.DELETE("/api/opinions/datasets/" + id).bearerAuth(api.newOrganizer()));
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM survey_dataset");
+        }
         assertFalse(loader.load(), "a database that had datasets is left alone, even when they were all deleted");
         assertEquals(0, http.toBlocking().retrieve(HttpRequest.GET("/api/opinions/datasets"), LIST).size());
     }

@@ -1,0 +1,76 @@
+package org.charter.analysis.snapshot;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.charter.analysis.AnalysisInput;
+import org.charter.analysis.Votes;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a stored conversation as the analysis sees it: statements with their moderation flags, current votes. */
+@Singleton
+class AnalysisInputs {
+
+    /** What one run looks at, and the fingerprint that says whether anything changed since the last run. */
+    record Loaded(AnalysisInput input, long voteCount, long lastVoteId, String key) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    AnalysisInputs(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The fingerprint alone: cheap, to decide whether a run is needed. */
+    String key(long conversationId) {
+        return jdbc.prepareStatement("""
+                SELECT coalesce((SELECT max(id) FROM vote WHERE conversation_id = ?), 0) || ':' ||
+                       (SELECT count(*) || ':' || coalesce(max(greatest(created_at, moderated_at))::text, '')
+                               || ':' || count(*) FILTER (WHERE is_meta)
+                        FROM statement WHERE conversation_id = ?)""", ps -> {
+            ps.setLong(1, conversationId);
+            ps.setLong(2, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    /**
+     * Statements and current votes. Votes come in the order they were cast: the order in which participants first
+     * appear is where Polis's base clusters start from (see docs/analysis.md).
+     */
+    Loaded load(long conversationId) {
+        String key = key(conversationId);
+        List<AnalysisInput.Statement> statements = jdbc.prepareStatement(
+                "SELECT id, status, is_meta FROM statement WHERE conversation_id = ? ORDER BY id", ps -> {
+                    ps.setLong(1, conversationId);
+                    List<AnalysisInput.Statement> list = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            list.add(new AnalysisInput.Statement(rs.getLong(1), "rejected".equals(rs.getString(2)), rs.getBoolean(3)));
+                        }
+                    }
+                    return list;
+                });
+        Votes votes = jdbc.prepareStatement(
+                "SELECT participant_id, statement_id, value FROM current_vote WHERE conversation_id = ? ORDER BY vote_id",
+                ps -> {
+                    ps.setLong(1, conversationId);
+                    ps.setFetchSize(10_000);
+                    Votes.Builder builder = Votes.builder(1024);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            builder.add(rs.getLong(1), rs.getLong(2), rs.getInt(3));
+                        }
+                    }
+                    return builder.build();
+                });
+        // The key starts with the newest vote id (see key()).
+        long lastVoteId = Long.parseLong(key.substring(0, key.indexOf(':')));
+        return new Loaded(AnalysisInput.of(statements, votes), votes.size(), lastVoteId, key);
+    }
+}

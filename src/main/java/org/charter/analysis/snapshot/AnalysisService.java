@@ -1,0 +1,87 @@
+package org.charter.analysis.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.charter.cli.Output;
+
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/** Serves stored analyses and starts runs on request. */
+@Singleton
+public class AnalysisService {
+
+    private final SnapshotStore snapshots;
+    private final AnalysisRunner runner;
+    private final AnalysisScheduler scheduler;
+
+    AnalysisService(SnapshotStore snapshots, AnalysisRunner runner, AnalysisScheduler scheduler) {
+        this.snapshots = snapshots;
+        this.runner = runner;
+        this.scheduler = scheduler;
+    }
+
+    @Transactional
+    public SnapshotView latest(long conversationId) {
+        return snapshots.latest(conversationId, true)
+                .map(s -> new SnapshotView(conversationId, s.version(), s.voteCount(), s.computedAt(), s.computedBy(),
+                        false, s.resultJson()))
+                .orElseGet(() -> {
+                    scheduler.request(conversationId);
+                    return new SnapshotView(conversationId, 0, 0, null, null, true, null);
+                });
+    }
+
+    /** The latest stored result, parsed, for features that build on it (the constitution). */
+    @Transactional
+    public Optional<org.charter.analysis.AnalysisResult> latestResult(long conversationId) {
+        return snapshots.latest(conversationId, true).map(s -> {
+            try {
+                return Output.JSON.readValue(s.resultJson(), org.charter.analysis.AnalysisResult.class);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Runs the analysis now (waiting for a run in progress elsewhere to finish first). */
+    public SnapshotView recompute(long conversationId) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (runner.run(conversationId, true) != AnalysisRunner.Outcome.BUSY) {
+                return latest(conversationId);
+            }
+            sleep();
+        }
+        throw new IllegalStateException("the analysis lock of conversation " + conversationId + " was held for a minute");
+    }
+
+    @Transactional
+    public ParticipantPlace place(long conversationId, long participantId, long voted) {
+        Optional<Snapshot> latest = snapshots.latest(conversationId, true);
+        if (latest.isEmpty()) {
+            return new ParticipantPlace(participantId, voted, null, null, 0);
+        }
+        try {
+            JsonNode result = Output.JSON.readTree(latest.get().resultJson());
+            String id = Long.toString(participantId);
+            JsonNode group = result.path("participantGroups").path(id);
+            JsonNode point = result.path("projection").path(id);
+            double[] position = point.isArray() && point.size() == 2
+                    ? new double[]{point.get(0).asDouble(), point.get(1).asDouble()} : null;
+            return new ParticipantPlace(participantId, voted, group.isNumber() ? group.asInt() : null, position,
+                    latest.get().version());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.charter.analysis.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.inject.Singleton;
+import org.charter.cli.Output;
+import org.charter.conversation.RoutingPriorities;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routing weights from the latest snapshot. Asked on every "next statement", so they are cached per conversation
+ * and only re-read when a newer snapshot exists (checked at most once a second).
+ */
+@Singleton
+class SnapshotPriorities implements RoutingPriorities {
+
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+    private static final TypeReference<Map<Long, Double>> MAP = new TypeReference<>() {
+    };
+
+    private record Cached(int version, Map<Long, Double> priorities, long checkedAt) {
+    }
+
+    private final SnapshotStore snapshots;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    SnapshotPriorities(SnapshotStore snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public Map<Long, Double> priorities(long conversationId) {
+        long now = System.nanoTime();
+        Cached cached = cache.get(conversationId);
+        if (cached != null && now - cached.checkedAt() < RECHECK_NANOS) {
+            return cached.priorities();
+        }
+        int known = cached == null ? 0 : cached.version();
+        int latest = snapshots.latestVersion(conversationId);
+        Cached fresh;
+        if (latest > known) {
+            fresh = snapshots.latestPriorities(conversationId, known)
+                    .map(json -> new Cached(latest, parse(json), now))
+                    .orElse(new Cached(known, cached == null ? Map.of() : cached.priorities(), now));
+        } else {
+            fresh = new Cached(known, cached == null ? Map.of() : cached.priorities(), now);
+        }
+        cache.put(conversationId, fresh);
+        return fresh.priorities();
+    }
+
+    private static Map<Long, Double> parse(String json) {
+        try {
+            return Map.copyOf(Output.JSON.readValue(json, MAP));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored routing priorities are not valid JSON", e);
+        }
+    }
+}

@@ -39,14 +39,14 @@ await journey('researcher', async (browser, problems) => {
   check(/^\d\.\d\d–\d\.\d\d$/.test(ci), `the first row's interval reads "${ci}"`)
   const coloured = await page.locator('path.country.has-value').count()
   check(coloured > 50, `only ${coloured} countries are coloured on the map`)
-  const japan = page.locator('path.country[data-iso3=JPN]')
-  await japan.hover()
+  const brazil = page.locator('path.country[data-iso3=BRA]')
+  await brazil.hover()
   const tip = await page.locator('.map-tooltip').textContent()
-  check(tip.startsWith('Japan') && tip.includes('similarity'), `hovering Japan shows "${tip}"`)
+  check(tip.startsWith('Brazil') && tip.includes('similarity'), `hovering Brazil shows "${tip}"`)
   await shot(page, 'research-results-desktop')
 
   // Drill-down: a country's questions, least similar first, then the paired bars of one question.
-  await japan.click()
+  await brazil.click()
   await page.locator('.question-button').first().click()
   await page.locator('.paired-bars tbody tr').first().waitFor()
   check(await page.locator('.paired-bars .pb-country').count() >= 2, 'the drill-down has no bars for the country')

@@ -135,7 +135,10 @@ class WebAppJourneysTest extends DatabaseTest {
         expected.put(own, 1);
         assertEquals(expected, currentVotes("rail-yard"), "the database holds exactly the votes the browser cast");
         assertEquals("7", one("SELECT count(*) FROM vote v JOIN conversation k ON k.id = v.conversation_id WHERE k.slug = 'rail-yard'"));
-        assertEquals("accepted", one("SELECT status FROM statement WHERE id = ?", own));
+        // post-moderation: the new statement waits for the organizer's look but is open for voting at once
+        assertEquals("pending", one("SELECT status FROM statement WHERE id = ?", own));
+        assertTrue(api.getList("/api/conversations/rail-yard/statements", null).stream()
+                .anyMatch(card -> ((Number) ((Map<?, ?>) card).get("id")).longValue() == own));
         assertEquals("<img src=x onerror=alert(1)>", one("SELECT text FROM statement WHERE text LIKE '<img%'"));
     }
 

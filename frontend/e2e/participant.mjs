@@ -63,6 +63,9 @@ await journey('participant', async (browser, problems) => {
   await page.getByRole('button', { name: 'Submit statement' }).click()
   check((await page.getByRole('alert').textContent()).startsWith('This statement already exists'), 'a duplicate was not refused clearly')
   await page.setViewportSize(PHONE)
+  // Placed among the other participants: the map with "You" and the group's label.
+  await page.locator('.standing .you-label').waitFor({ timeout: 60000 })
+  check((await page.locator('.standing').textContent()).includes('You are in Group'), 'the participant is not told their group')
   await shot(page, 'participant-done-phone')
 
   const token = await page.evaluate((s) => localStorage.getItem('charter:participant:' + s), slug)

@@ -58,7 +58,10 @@ await journey('researcher', async (browser, problems) => {
   await page.getByText('Stored “uniform-baseline”').waitFor()
   await page.getByLabel('Change from').selectOption({ label: 'country-average-baseline' })
   await page.locator('.change-row').nth(10).waitFor({ timeout: 60000 })
-  await page.locator('.drilldown').scrollIntoViewIfNeeded()
+  check(await page.locator('.compare path.country.has-value').count() > 50, 'the comparison map is not coloured')
+  await page.locator('.ranking-table tbody tr', { hasText: 'Brazil' }).first().click()
+  await page.locator('.question-button').nth(1).click()
+  await page.locator('.paired-bars tbody tr').first().waitFor()
   await shot(page, 'research-compare-desktop')
 
   const phone = await newPage(browser, PHONE, problems)

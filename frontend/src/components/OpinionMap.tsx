@@ -1,6 +1,6 @@
 import { polygonHull } from 'd3-polygon'
 import { useState } from 'preact/hooks'
-import { groupColor, groupLabel, count } from '../lib/format'
+import { groupColor, groupLabel, groupTextColor, count } from '../lib/format'
 
 export interface MapPoint { id: string; x: number; y: number; group: number | null }
 export interface MapGroup { id: number; size: number }
@@ -74,7 +74,7 @@ export function OpinionMap({ points, groups, you, youPosition, width = 640, heig
           return (
             <g key={'l' + g} class="group-label" pointer-events="none">
               <text x={cx} y={Math.max(16, cy)} text-anchor="middle" class="halo">{text}</text>
-              <text x={cx} y={Math.max(16, cy)} text-anchor="middle" fill={groupColor(g)} class="label">{text}</text>
+              <text x={cx} y={Math.max(16, cy)} text-anchor="middle" fill={groupTextColor(g)} class="label">{text}</text>
             </g>
           )
         })}

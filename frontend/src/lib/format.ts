@@ -5,6 +5,13 @@ export const GROUP_LETTERS = 'ABCDEFGHIJ'
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 export const GROUP_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#8C6D00', '#000000']
 
+/** The same hues darkened for text on white (WCAG AA, at least 4.5:1). */
+export const GROUP_TEXT_COLORS = ['#0072B2', '#8F5B00', '#007A5A', '#A14A82', '#B34F00', '#1F6F99', '#7A5F00', '#000000']
+
+export function groupTextColor(id: number): string {
+  return GROUP_TEXT_COLORS[id % GROUP_TEXT_COLORS.length]
+}
+
 export function groupLabel(id: number): string {
   return 'Group ' + (GROUP_LETTERS[id] ?? String(id + 1))
 }
@@ -27,10 +34,20 @@ export function count(n: number, one: string, many = one + 's'): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }
 
+/** An API time: an ISO-8601 text, or epoch seconds with a fraction (Jackson's default for Instant). */
+export type Time = string | number
+
+/** Milliseconds since the epoch of an API time, NaN when it cannot be read. */
+export function toMillis(time: Time): number {
+  if (typeof time === 'number') return time * 1000
+  if (/^\d+(\.\d+)?$/.test(time)) return Number(time) * 1000
+  return Date.parse(time)
+}
+
 /** "3 minutes ago", "yesterday", or a date. */
-export function ago(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return 'no activity yet'
-  const t = Date.parse(iso)
+export function ago(time: Time | null | undefined, now: number = Date.now()): string {
+  if (time == null || time === '') return 'no activity yet'
+  const t = toMillis(time)
   if (Number.isNaN(t)) return '–'
   const s = Math.max(0, Math.round((now - t) / 1000))
   if (s < 45) return 'just now'

@@ -3,7 +3,7 @@ import { problemMessage, sentence } from './api'
 import { ago, groupLabel, percent, shares } from './format'
 import { markdownToHtml } from './markdown'
 import { fieldName, seedLines } from '../pages/organizer/CreateConversation'
-import { onePerCode } from '../pages/research/Research'
+import { onePerCode, skippedText } from '../pages/research/Research'
 import { numericCode } from '../pages/research/WorldMap'
 
 describe('API errors become sentences', () => {
@@ -38,6 +38,9 @@ describe('formatting', () => {
     expect(ago('2026-01-01T11:57:00Z', now)).toBe('3 minutes ago')
     expect(ago('2026-01-01T11:59:50Z', now)).toBe('just now')
     expect(ago(null, now)).toBe('no activity yet')
+    // Jackson writes Instants as epoch seconds with a fraction
+    expect(ago(now / 1000 - 7200.5, now)).toBe('2 hours ago')
+    expect(ago(String(now / 1000 - 90), now)).toBe('2 minutes ago')
     expect(shares({ agree: 3, disagree: 1, pass: 0 })).toEqual({ agree: 0.75, disagree: 0.25, pass: 0, total: 4 })
   })
 })
@@ -75,5 +78,10 @@ describe('world map data', () => {
     const rows = [{ country: 'India (Old national sample)', iso3: 'IND', questions: 3 },
       { country: 'India (Current national sample)', iso3: 'IND', questions: 40 }, { country: 'Northern Ireland', iso3: null, questions: 9 }]
     expect(onePerCode(rows).map((r) => r.country)).toEqual(['India (Current national sample)'])
+  })
+  it('says what was left out of a comparison in words', () => {
+    expect(skippedText({ zeroOrMissingShares: 10, unanswered: 0, fewQuestions: 3 }))
+      .toBe(' Left out: 10 question–country pairs without shares, 3 countries with fewer questions than asked for.')
+    expect(skippedText(undefined)).toBe('')
   })
 })

@@ -1,18 +1,19 @@
-/** Shapes of the Charter REST API (see the Java records named beside each). */
+/** Shapes of the Charter REST API (see the Java records named beside each). Times: ISO text or epoch seconds. */
+type Time = string | number
 
 export interface MetadataQuestion { key: string; label: string; options?: string[] }
 
 /** ConversationCounts */
 export interface Counts {
   participants: number; voters: number; statements: number; accepted: number; pending: number; rejected: number
-  votes: number; voteEvents: number; lastActivity?: string | null
+  votes: number; voteEvents: number; lastActivity?: Time | null
 }
 
 /** ConversationView */
 export interface Conversation {
   id: number; slug: string; topic: string; description?: string | null; participantsCanWrite: boolean
-  moderation: 'post' | 'pre'; statementMaxLength: number; identity: 'anonymous' | 'xid'; closesAt?: string | null
-  closedAt?: string | null; open: boolean; metadataQuestions?: MetadataQuestion[]; createdAt: string
+  moderation: 'post' | 'pre'; statementMaxLength: number; identity: 'anonymous' | 'xid'; closesAt?: Time | null
+  closedAt?: Time | null; open: boolean; metadataQuestions?: MetadataQuestion[]; createdAt: Time
   xidSecret?: string | null; counts?: Counts
 }
 
@@ -33,10 +34,10 @@ export type Status = 'pending' | 'accepted' | 'rejected'
 /** StatementView */
 export interface StatementView {
   id: number; text: string; status: Status; seed: boolean; meta: boolean; authorId?: number; externalId?: string
-  createdAt: string; agrees?: number; disagrees?: number; passes?: number
+  createdAt: Time; agrees?: number; disagrees?: number; passes?: number
 }
 
-export interface Organizer { id: number; email: string; displayName: string; createdAt?: string }
+export interface Organizer { id: number; email: string; displayName: string; createdAt?: Time }
 
 export type Vote = 'agree' | 'disagree' | 'pass'
 
@@ -62,7 +63,7 @@ export interface AnalysisResult {
   statementStats: StatementStats[]; tick: number
 }
 export interface Analysis {
-  conversationId: number; version: number; voteCount: number; computedAt?: string | null; pending?: boolean
+  conversationId: number; version: number; voteCount: number; computedAt?: Time | null; pending?: boolean
   result: AnalysisResult | null
 }
 export interface Me { participantId: number; voted: number; group?: number | null; position?: [number, number] | null }
@@ -71,9 +72,9 @@ export interface Me { participantId: number; voted: number; group?: number | nul
 export interface Issue { line: number; column?: string | null; message: string }
 export interface DatasetSummary {
   id: number; name: string; fileName?: string; rows: number; questions: number; countries: number; distributions: number
-  ordinalQuestions: number; sources?: Record<string, number>; skipped?: Issue[]; warnings?: Issue[]; createdAt: string
+  ordinalQuestions: number; sources?: Record<string, number>; skipped?: Issue[]; warnings?: Issue[]; createdAt: Time
 }
-export interface AnswerSetSummary { id: number; datasetId: number; name: string; fileName?: string; questions: number; warnings?: Issue[]; createdAt: string }
+export interface AnswerSetSummary { id: number; datasetId: number; name: string; fileName?: string; questions: number; warnings?: Issue[]; createdAt: Time }
 export interface CountryScore { country: string; iso3?: string | null; similarity: number; questions: number; ci95?: [number, number] | null }
 export interface SimilarityReport {
   dataset: string; answers: string; questions: number; metric: string; logBase?: string; countries: CountryScore[]

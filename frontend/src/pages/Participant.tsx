@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { get, post, put, messageOf, ApiError } from '../lib/api'
 import { markdownToHtml } from '../lib/markdown'
 import { withToken, participantHeaders, getOptional } from '../lib/participant'
-import { count, groupColor, groupLabel, percent } from '../lib/format'
+import { count, groupLabel, groupTextColor, percent } from '../lib/format'
 import type { Analysis, Card, Conversation, Me, Next, Receipt, Vote } from '../lib/types'
 import { OpinionMap, type MapPoint } from '../components/OpinionMap'
 import { ErrorNote } from '../components/common'
@@ -265,7 +265,14 @@ interface Standing { me: Me | null; analysis: Analysis | null; texts: Map<number
 
 function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug: string; query: URLSearchParams; tick: number; voted: number }) {
   const [standing, setStanding] = useState<Standing | null>(null)
+  const [retry, setRetry] = useState(0)
   const texts = useRef(new Map<number, string>())
+  // Votes are analysed a moment after they arrive: until the participant is placed, look again now and then.
+  useEffect(() => {
+    if (!standing?.analysis || standing.me?.group != null || voted === 0 || retry >= 20) return
+    const timer = window.setTimeout(() => setRetry((r) => r + 1), 4000)
+    return () => window.clearTimeout(timer)
+  }, [standing, voted])
   useEffect(() => {
     let stopped = false
     ;(async () => {
@@ -284,7 +291,7 @@ function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug:
       }
     })()
     return () => { stopped = true }
-  }, [tick])
+  }, [tick, retry])
   const result = standing?.analysis?.result
   if (!standing || !standing.analysis) return null
   const me = standing.me
@@ -303,7 +310,7 @@ function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug:
         <p class="muted">Vote on a few more statements ({count(voted, 'vote')} so far) to be placed among the {count(result.groups.length, 'opinion group')}.</p>
       ) : (
         <>
-          <p>You are in <strong style={{ color: groupColor(me!.group!) }}>{groupLabel(me!.group!)}</strong>
+          <p>You are in <strong style={{ color: groupTextColor(me!.group!) }}>{groupLabel(me!.group!)}</strong>
             {myGroup && <>, with {count(myGroup.members.length - 1, 'other participant')}</>}.</p>
           <OpinionMap points={points} groups={result.groups.map((g) => ({ id: g.id, size: g.members.length }))}
             you={me ? String(me.participantId) : null} youPosition={points.some((p) => p.id === String(me?.participantId)) ? null : me?.position ?? null}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { get, post } from '../../lib/api'
-import { ago, count } from '../../lib/format'
+import { ago, count, toMillis } from '../../lib/format'
 import type { Conversation } from '../../lib/types'
 import { Copyable, ErrorNote, Link, usePoll } from '../../components/common'
 import { Moderation } from './Moderation'
@@ -98,7 +98,7 @@ function Overview({ conv, base, onChange }: { conv: Conversation; base: string; 
           <li>Moderation: {conv.moderation === 'pre' ? 'statements wait for approval' : 'statements show at once'}</li>
           <li>Participants {conv.participantsCanWrite ? 'may' : 'may not'} add statements, up to {conv.statementMaxLength} characters</li>
           <li>Identity: {conv.identity === 'xid' ? 'external ids from your site' : 'anonymous'}</li>
-          {conv.closesAt && <li>Closes {new Date(conv.closesAt).toLocaleString()}</li>}
+          {conv.closesAt && <li>Closes {new Date(toMillis(conv.closesAt)).toLocaleString()}</li>}
         </ul>
         <button type="button" class={conv.open ? 'danger' : 'secondary'} onClick={toggle}>{conv.open ? 'Close the conversation' : 'Reopen the conversation'}</button>
       </section>

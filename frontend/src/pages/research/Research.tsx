@@ -9,12 +9,12 @@ import { WorldMap } from './WorldMap'
 
 const O = '/api/opinions/datasets'
 
-interface Selection { dataset: number | null; set: number | null; metric: string; country: string | null; qid: number | null; compare: number | null }
+interface Selection { dataset: number | null; set: number | null; metric: string; minQuestions: number; country: string | null; qid: number | null; compare: number | null }
 
 function readSelection(path: string): Selection {
   const q = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?')) : '')
   const num = (k: string) => (q.get(k) && !Number.isNaN(Number(q.get(k))) ? Number(q.get(k)) : null)
-  return { dataset: num('dataset'), set: num('set'), metric: q.get('metric') ?? 'jsd', country: q.get('country'), qid: num('qid'), compare: num('compare') }
+  return { dataset: num('dataset'), set: num('set'), metric: q.get('metric') ?? 'jsd', minQuestions: num('min') ?? 5, country: q.get('country'), qid: num('qid'), compare: num('compare') }
 }
 
 function writeSelection(s: Selection) {
@@ -22,6 +22,7 @@ function writeSelection(s: Selection) {
   if (s.dataset != null) q.set('dataset', String(s.dataset))
   if (s.set != null) q.set('set', String(s.set))
   if (s.metric !== 'jsd') q.set('metric', s.metric)
+  if (s.minQuestions !== 5) q.set('min', String(s.minQuestions))
   if (s.country) q.set('country', s.country)
   if (s.qid != null) q.set('qid', String(s.qid))
   if (s.compare != null) q.set('compare', String(s.compare))
@@ -235,13 +236,29 @@ export function onePerCode<T extends { iso3?: string | null; questions: number }
   return [...best.values()]
 }
 
+const SKIPS: Record<string, string> = {
+  zeroOrMissingShares: 'question–country pairs without shares',
+  unanswered: 'questions the model did not answer',
+  withoutCountries: 'answered questions with no country to compare',
+  notOrdinal: 'questions that are not ordinal',
+  modelOffScale: 'answers with nothing on the scale',
+  fewQuestions: 'countries with fewer questions than asked for',
+}
+
+/** " Left out: 10 question–country pairs without shares, 3 countries with …." */
+export function skippedText(skipped: Record<string, number> | undefined): string {
+  const parts = Object.entries(skipped ?? {}).filter(([, v]) => v > 0).map(([k, v]) => `${v} ${SKIPS[k] ?? k}`)
+  return parts.length ? ` Left out: ${parts.join(', ')}.` : ''
+}
+
 const similarityColor = (lo: number, hi: number) => (v: number) => interpolateYlGnBu(0.12 + 0.88 * (hi === lo ? 1 : (v - lo) / (hi - lo)))
 
 function Results({ dataset, set, sets, sel, update }: {
   dataset: DatasetSummary; set: AnswerSetSummary; sets: AnswerSetSummary[]; sel: Selection; update: (s: Partial<Selection>) => void
 }) {
   const base = `${O}/${dataset.id}/answer-sets/${set.id}`
-  const report = useAsync(() => get<SimilarityReport>(`${base}/results?metric=${sel.metric}`), [base, sel.metric])
+  const query = `metric=${sel.metric}&minQuestions=${sel.minQuestions}`
+  const report = useAsync(() => get<SimilarityReport>(`${base}/results?${query}`), [base, query])
   const r = report.data
   const sims = r?.countries.map((c) => c.similarity) ?? []
   const lo = sims.length ? Math.min(...sims) : 0
@@ -258,9 +275,14 @@ function Results({ dataset, set, sets, sel, update }: {
               <option value="wasserstein">1 − Wasserstein (ordinal questions)</option>
             </select>
           </label>
+          <label class="field inline">Rank countries with at least
+            <select value={sel.minQuestions} onChange={(e) => update({ minQuestions: Number((e.currentTarget as HTMLSelectElement).value) })}>
+              {[1, 3, 5, 10, 20].map((n) => <option key={n} value={n}>{count(n, 'question')}</option>)}
+            </select>
+          </label>
           <span class="downloads">Download:{' '}
-            <a href={`${base}/results?metric=${sel.metric}&format=csv`} download>ranking CSV</a>{' · '}
-            <a href={`${base}/results?metric=${sel.metric}`} download={`${set.name}-${sel.metric}.json`}>JSON</a>{' · '}
+            <a href={`${base}/results?${query}&format=csv`} download>ranking CSV</a>{' · '}
+            <a href={`${base}/results?${query}`} download={`${set.name}-${sel.metric}.json`}>JSON</a>{' · '}
             <a href={`${base}/download`} download>answers</a></span>
         </div>
       </div>
@@ -269,7 +291,7 @@ function Results({ dataset, set, sets, sel, update }: {
       {r && r.countries.length === 0 && <p class="panel empty">No country could be compared: the answer set answers none of the dataset’s questions.</p>}
       {r && r.countries.length > 0 && <>
         <p class="muted">{count(r.questions, 'question')} compared across {count(r.countries.length, 'country', 'countries')}.
-          {r.skipped && Object.values(r.skipped).some((v) => v > 0) ? ' Skipped: ' + Object.entries(r.skipped).filter(([, v]) => v > 0).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`).join(', ') + '.' : ''}</p>
+          {skippedText(r.skipped)}</p>
         <div class="results-grid">
           <div class="panel">
             <WorldMap label={`World map of similarity to ${set.name}`} legendTitle="Similarity"
@@ -303,12 +325,12 @@ function RankingTable({ report, color, lo, hi, selected, onSelect }: {
       <div class="table-scroll">
         <table class="data-table ranking-table">
           <thead><tr><th scope="col" class="num">#</th><th scope="col">Country</th><th scope="col" class="num">Similarity</th>
-            <th scope="col">95% interval</th><th scope="col" class="num">Questions</th></tr></thead>
+            <th scope="col">95% interval</th><th scope="col" class="num" title="questions compared">Qs</th></tr></thead>
           <tbody>
             {report.countries.map((c, i) => (
               <tr key={c.country} class={selected === c.country ? 'selected' : ''} onClick={() => onSelect(c.country)}>
                 <td class="num muted">{i + 1}</td>
-                <td><button type="button" class="link-button" onClick={() => onSelect(c.country)}>{c.country}</button></td>
+                <td class="country-cell"><button type="button" class="link-button" title={c.country} onClick={() => onSelect(c.country)}>{c.country}</button></td>
                 <td class="num"><span class="swatch" style={{ background: color(c.similarity) }} />{fixed(c.similarity)}</td>
                 <td class="ci-cell" title={c.ci95 ? `${fixed(c.ci95[0])} – ${fixed(c.ci95[1])}` : 'no interval'}>
                   {c.ci95 ? <span class="ci-track" aria-label={`${fixed(c.ci95[0])} to ${fixed(c.ci95[1])}`}>
@@ -417,7 +439,7 @@ function Compare({ dataset, set, sets, sel, update }: {
 }) {
   const others = sets.filter((s) => s.id !== set.id)
   const before = sel.compare != null && others.some((s) => s.id === sel.compare) ? sel.compare : null
-  const url = before == null ? null : `${O}/${dataset.id}/compare?before=${before}&after=${set.id}&metric=${sel.metric}`
+  const url = before == null ? null : `${O}/${dataset.id}/compare?before=${before}&after=${set.id}&metric=${sel.metric}&minQuestions=${sel.minQuestions}`
   const cmp = useAsync(() => url ? get<ComparisonReport>(url) : Promise.resolve(null), [url])
   const r = cmp.data
   const m = r ? Math.max(1e-6, ...r.countries.map((c) => Math.abs(c.change))) : 1

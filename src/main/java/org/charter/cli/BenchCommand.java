@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Benchmarks; each measures one performance target and prints what BENCHMARKS.md records. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark (results go to stdout; see BENCHMARKS.md).",
-        subcommands = {BenchAnalysisCommand.class, BenchSimilarityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchVotesCommand.class, BenchAnalysisCommand.class, BenchSimilarityCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

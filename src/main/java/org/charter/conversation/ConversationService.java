@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Creating, changing, closing and looking up conversations, and who may manage them. */
 @Singleton
@@ -23,6 +25,14 @@ public class ConversationService {
     private final StatementService statements;
     private final VoteStore votes;
     private final OrganizerService organizers;
+
+    /** Conversations recently resolved for participants' requests, by the name or id they were asked by. */
+    private static final long CACHE_NANOS = 1_000_000_000L;
+
+    private record CachedRow(ConversationRow row, long at) {
+    }
+
+    private final Map<String, CachedRow> recent = new ConcurrentHashMap<>();
 
     ConversationService(ConversationRepository conversations, MetadataQuestionRepository questions,
                         StatementService statements, VoteStore votes, OrganizerService organizers) {
@@ -83,7 +93,7 @@ public class ConversationService {
         if (s.topic() != null && s.topic().isBlank()) {
             throw Problem.invalid("topic", "topic must not be empty");
         }
-        ConversationRow updated = conversations.update(new ConversationRow(c.id(), c.slug(),
+        ConversationRow updated = changed(conversations.update(new ConversationRow(c.id(), c.slug(),
                 s.topic() == null ? c.topic() : s.topic().strip(),
                 s.description() == null ? c.description() : s.description(), c.ownerId(),
                 s.participantsCanWrite() == null ? c.participantsCanWrite() : s.participantsCanWrite(),
@@ -91,7 +101,7 @@ public class ConversationService {
                 s.statementMaxLength() == null ? c.statementMaxLength() : s.statementMaxLength(),
                 s.identity() == null ? c.identity() : s.identity().column(),
                 s.xidSecret() == null ? c.xidSecret() : s.xidSecret(),
-                s.closesAt() == null ? c.closesAt() : s.closesAt(), c.closedAt(), c.source(), c.createdAt(), Instant.now()));
+                s.closesAt() == null ? c.closesAt() : s.closesAt(), c.closedAt(), c.source(), c.createdAt(), Instant.now())));
         if (s.metadataQuestions() != null) {
             questions.deleteByConversationId(c.id());
             saveQuestions(c.id(), s.metadataQuestions());
@@ -102,7 +112,7 @@ public class ConversationService {
     @Transactional
     public ConversationView close(String ref, long organizerId) {
         ConversationRow c = managed(ref, organizerId);
-        return organizerView(conversations.update(withClosing(c, c.closedAt() == null ? Instant.now() : c.closedAt(), c.closesAt())));
+        return organizerView(changed(conversations.update(withClosing(c, c.closedAt() == null ? Instant.now() : c.closedAt(), c.closesAt()))));
     }
 
     /** Reopens a closed conversation; a closing time already passed is cleared, a future one is kept. */
@@ -110,7 +120,7 @@ public class ConversationService {
     public ConversationView reopen(String ref, long organizerId) {
         ConversationRow c = managed(ref, organizerId);
         Instant closesAt = c.closesAt() != null && c.closesAt().isAfter(Instant.now()) ? c.closesAt() : null;
-        return organizerView(conversations.update(withClosing(c, null, closesAt)));
+        return organizerView(changed(conversations.update(withClosing(c, null, closesAt))));
     }
 
     @Transactional
@@ -154,9 +164,31 @@ public class ConversationService {
         return managed(ref, organizerId).id();
     }
 
-    /** The conversation named by a numeric id or by its slug; 404 when there is none. */
+    /**
+     * The conversation named by a numeric id or by its slug; 404 when there is none. Participants ask for it on every
+     * request, so it is cached for a second; changes made on this instance evict it at once, changes made on another
+     * instance show within the second.
+     */
     @Transactional
     public ConversationRow resolve(String ref) {
+        String key = ref == null ? "" : ref.toLowerCase(Locale.ROOT);
+        CachedRow cached = recent.get(key);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.at() < CACHE_NANOS) {
+            return cached.row();
+        }
+        ConversationRow row = fresh(ref);
+        recent.put(key, new CachedRow(row, now));
+        return row;
+    }
+
+    /** Forgets cached rows of a conversation after this instance changed it. */
+    private ConversationRow changed(ConversationRow row) {
+        recent.values().removeIf(c -> c.row().id().equals(row.id()));
+        return row;
+    }
+
+    private ConversationRow fresh(String ref) {
         if (ref != null && ref.matches("[0-9]{1,18}")) {
             return conversations.findById(Long.parseLong(ref))
                     .orElseThrow(() -> Problem.notFound("conversation", "no conversation with id " + ref));
@@ -168,7 +200,7 @@ public class ConversationService {
     /** The conversation, if this organizer owns or co-organizes it; 403 otherwise. */
     @Transactional
     public ConversationRow managed(String ref, long organizerId) {
-        ConversationRow c = resolve(ref);
+        ConversationRow c = fresh(ref); // organizers change conversations: always start from the stored row
         if (!conversations.isManagedBy(c.id(), organizerId)) {
             throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "you do not organize this conversation");
         }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -44,24 +45,23 @@ class ParticipationController {
     @Get("/next")
     NextStatement next(@PathVariable String conversation,
                        @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token) {
-        ConversationRow c = conversations.resolve(conversation);
-        return participation.next(c, participation.participant(c, token));
+        return participation.next(conversation, token);
     }
 
-    @Operation(summary = "Vote agree / disagree / pass (a new vote replaces the previous one; history is kept)")
-    @Post("/votes")
+    @Operation(summary = "Vote agree / disagree / pass (a new vote replaces the previous one; history is kept)."
+            + " The receipt carries the next statement unless ?next=false")
+    @Post("/votes{?next}")
     VoteReceipt vote(@PathVariable String conversation, @Body @Valid CastVote vote,
-                     @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token) {
-        ConversationRow c = conversations.resolve(conversation);
-        return participation.vote(c, participation.participant(c, token), vote);
+                     @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token,
+                     @QueryValue(defaultValue = "true") boolean next) {
+        return participation.vote(conversation, token, vote, next);
     }
 
     @Operation(summary = "Answer the conversation's metadata questions ({\"country\": \"Japan\"})")
     @Put("/me/answers")
     HttpResponse<Void> answer(@PathVariable String conversation, @Body Map<String, String> answers,
                               @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token) {
-        ConversationRow c = conversations.resolve(conversation);
-        participation.answer(c, participation.participant(c, token), answers);
+        participation.answer(conversation, token, answers);
         return HttpResponse.noContent();
     }
 }

@@ -98,6 +98,34 @@ public class ParticipationService {
                         "this participant token is not valid for this conversation; join again"));
     }
 
+    /** The next statement for the participant holding the token, in one transaction. */
+    @Transactional
+    public NextStatement next(String conversation, String token) {
+        ConversationRow c = conversations.resolve(conversation);
+        return next(c, participant(c, token));
+    }
+
+    /** A vote by the participant holding the token, in one transaction. */
+    @Transactional
+    public VoteReceipt vote(String conversation, String token, CastVote vote, boolean withNext) {
+        ConversationRow c = conversations.resolve(conversation);
+        return vote(c, participant(c, token), vote, withNext);
+    }
+
+    /** A statement by the participant holding the token. */
+    @Transactional
+    public StatementCard submit(String conversation, String token, NewStatement statement) {
+        ConversationRow c = conversations.resolve(conversation);
+        return submit(c, participant(c, token), statement);
+    }
+
+    /** Metadata answers of the participant holding the token. */
+    @Transactional
+    public void answer(String conversation, String token, Map<String, String> answers) {
+        ConversationRow c = conversations.resolve(conversation);
+        answer(c, participant(c, token), answers);
+    }
+
     /** How many statements this participant has voted on. */
     @Transactional
     public long voted(long participantId) {
@@ -109,18 +137,19 @@ public class ParticipationService {
         if (c.isClosed(Instant.now())) {
             return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
         }
-        List<StatementRow> candidates = statements.findUnvoted(c.id(), participantId, c.preModerated());
+        List<StatementRouter.Candidate> candidates = statements.findUnvoted(c.id(), participantId, c.preModerated());
         long voted = votes.votedBy(participantId);
-        StatementRow pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
+        StatementRouter.Candidate pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
         if (pick == null) {
             return new NextStatement(null, voted, 0, "You have voted on every statement. Thank you!");
         }
-        return new NextStatement(new StatementCard(pick.id(), pick.text(), pick.isMeta()), voted, candidates.size(), null);
+        StatementRow s = statements.findById(pick.id()).orElseThrow();
+        return new NextStatement(new StatementCard(s.id(), s.text(), s.isMeta()), voted, candidates.size(), null);
     }
 
     /** Stores the vote (committed before this returns) and answers the next statement. */
     @Transactional
-    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote) {
+    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote, boolean withNext) {
         if (c.isClosed(Instant.now())) {
             throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
         }
@@ -131,7 +160,7 @@ public class ParticipationService {
         }
         votes.cast(c.id(), participantId, s.id(), value);
         changes.publishEvent(new ConversationChanged(c.id()));
-        return new VoteReceipt(s.id(), value, next(c, participantId));
+        return new VoteReceipt(s.id(), value, withNext ? next(c, participantId) : null);
     }
 
     @Transactional

@@ -50,10 +50,9 @@ class StatementController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> add(@PathVariable String conversation, @Body @Valid NewStatement statement,
                         @Nullable @Header(PARTICIPANT_TOKEN) String token, @Nullable Authentication auth) {
-        ConversationRow c = conversations.resolve(conversation);
         if (token != null) {
-            StatementCard card = participation.submit(c, participation.participant(c, token), statement);
-            return HttpResponse.created(card, URI.create("/api/conversations/" + c.slug() + "/statements/" + card.id()));
+            StatementCard card = participation.submit(conversation, token, statement);
+            return HttpResponse.created(card, URI.create("/api/conversations/" + conversation + "/statements/" + card.id()));
         }
         if (auth == null) {
             throw Problem.of(Problem.Kind.UNAUTHORIZED, PARTICIPANT_TOKEN,
@@ -62,7 +61,7 @@ class StatementController {
         ConversationRow managed = conversations.managed(conversation, CurrentOrganizer.id(auth));
         StatementRow row = statements.addSeed(managed, statement.text(), Boolean.TRUE.equals(statement.meta()), "text");
         return HttpResponse.created(new StatementCard(row.id(), row.text(), row.isMeta()),
-                URI.create("/api/conversations/" + c.slug() + "/statements/" + row.id()));
+                URI.create("/api/conversations/" + managed.slug() + "/statements/" + row.id()));
     }
 
     @Operation(summary = "Statements open for voting (public)")

@@ -23,9 +23,9 @@ interface StatementRepository extends CrudRepository<StatementRow, Long> {
      * Statements this participant may still vote on: visible under the conversation's moderation mode and
      * not yet voted on by them (Polis §7.2, candidate pool).
      */
-    @Query("SELECT s.* FROM statement s WHERE s.conversation_id = :conversationId"
+    @Query("SELECT s.id, s.is_meta FROM statement s WHERE s.conversation_id = :conversationId"
             + " AND (s.status = 'accepted' OR (s.status = 'pending' AND NOT :preModerated))"
             + " AND NOT EXISTS (SELECT 1 FROM current_vote v WHERE v.participant_id = :participantId AND v.statement_id = s.id)"
             + " ORDER BY s.id")
-    List<StatementRow> findUnvoted(long conversationId, long participantId, boolean preModerated);
+    List<StatementRouter.Candidate> findUnvoted(long conversationId, long participantId, boolean preModerated);
 }

@@ -1,5 +1,7 @@
 package org.charter.conversation;
 
+import io.micronaut.core.annotation.Introspected;
+
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -16,10 +18,15 @@ final class StatementRouter {
     static final double UNSEEN_PRIORITY = Math.pow(0.5 * 1.0 * 0.5 * 9.0, 2);
     static final double META_PRIORITY = 49.0;
 
+    /** A statement the participant may be shown next: only what routing needs, so large conversations stay cheap. */
+    @Introspected
+    record Candidate(long id, boolean isMeta) {
+    }
+
     private StatementRouter() {
     }
 
-    static StatementRow pick(List<StatementRow> candidates, Map<Long, Double> priorities, RandomGenerator random) {
+    static Candidate pick(List<Candidate> candidates, Map<Long, Double> priorities, RandomGenerator random) {
         if (candidates.isEmpty()) {
             return null;
         }
@@ -38,7 +45,7 @@ final class StatementRouter {
         return candidates.getLast();
     }
 
-    static double weight(StatementRow statement, Map<Long, Double> priorities) {
+    static double weight(Candidate statement, Map<Long, Double> priorities) {
         if (statement.isMeta()) {
             return META_PRIORITY;
         }

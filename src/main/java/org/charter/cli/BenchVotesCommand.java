@@ -1,0 +1,293 @@
+package org.charter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.charter.security.SecretTokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the real HTTP API of a Charter server (started as a separate process on a throw-away embedded database)
+ * with many concurrent participants, and reports throughput and latency percentiles for voting and for fetching
+ * the next statement on a large conversation.
+ */
+@Command(name = "votes", mixinStandardHelpOptions = true,
+        description = {"Vote and next-statement throughput and latency over the real HTTP API.",
+                "Starts 'charter serve' on a temporary embedded database, seeds a large conversation through SQL,"
+                        + " then runs concurrent clients over loopback."})
+final class BenchVotesCommand implements Callable<Integer> {
+
+    @Option(names = "--participants", defaultValue = "50000", description = "seeded participants (default ${DEFAULT-VALUE})")
+    int participants;
+
+    @Option(names = "--statements", defaultValue = "5000", description = "statements (default ${DEFAULT-VALUE})")
+    int statements;
+
+    @Option(names = "--seed-votes", defaultValue = "20", description = "seeded votes per participant (default ${DEFAULT-VALUE})")
+    int seedVotes;
+
+    @Option(names = "--clients", defaultValue = "64", description = "concurrent clients (default ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per phase (default ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "unmeasured warm-up seconds per phase (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    private HttpClient http;
+    private String base;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = Files.createTempDirectory("charter-bench-votes");
+        int port = freePort();
+        base = "http://localhost:" + port;
+        Process server = startServer(data, port);
+        try (HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+            http = client;
+            waitForHealth();
+            String organizer = post("/api/auth/register", "{\"email\":\"bench@example.org\",\"name\":\"Bench\","
+                    + "\"password\":\"benchmark-password\"}", null, null).get("token").asText();
+            post("/api/conversations", "{\"slug\":\"bench\",\"topic\":\"Benchmark\"}", organizer, null);
+            long conversationId = get("/api/conversations/bench", null).get("id").asLong();
+            long[] statementIds = seed(data, conversationId);
+            Output.progress("bench votes: analysing the seeded conversation (routing priorities)");
+            long t0 = System.nanoTime();
+            post("/api/conversations/bench/analysis/recompute", "{}", organizer, null);
+            Output.progress(String.format("bench votes: analysis took %.1f s", (System.nanoTime() - t0) / 1e9));
+
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("participants", participants);
+            report.put("statements", statements);
+            report.put("seededVotes", (long) participants * seedVotes);
+            report.put("clients", clients);
+            report.put("next", phase("next statement", () -> {
+                String token = token(ThreadLocalRandom.current().nextInt(participants));
+                return () -> get("/api/conversations/bench/next", token);
+            }));
+            report.put("voteOnly", phase("vote (?next=false)", () -> {
+                String token = token(ThreadLocalRandom.current().nextInt(participants));
+                return () -> post("/api/conversations/bench/votes?next=false", vote(statementIds), null, token);
+            }));
+            report.put("voteWithNext", phase("vote with next statement in the receipt", () -> {
+                String token = token(ThreadLocalRandom.current().nextInt(participants));
+                return () -> post("/api/conversations/bench/votes", vote(statementIds), null, token);
+            }));
+            Output.json(report, null);
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+        return 0;
+    }
+
+    private static String vote(long[] statementIds) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "{\"statementId\":" + statementIds[r.nextInt(statementIds.length)] + ",\"vote\":" + (r.nextInt(3) - 1) + "}";
+    }
+
+    /** Participants' tokens are derived from their number, so the seed and the clients agree without storing them. */
+    private static String token(int participant) {
+        return "bench-participant-" + participant;
+    }
+
+    private interface Call {
+        JsonNode run() throws Exception;
+    }
+
+    private interface Client {
+        Call newCall() throws Exception;
+    }
+
+    /** Runs clients for warm-up plus measured seconds; answers requests/s and latency percentiles in ms. */
+    private Map<String, Object> phase(String name, Client client) throws Exception {
+        Output.progress("bench votes: " + name + ", " + clients + " clients, " + warmup + " s warm-up + " + seconds + " s");
+        long start = System.nanoTime();
+        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                results.add(pool.submit(() -> {
+                    long[] latencies = new long[1024];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        Call call = client.newCall();
+                        long t = System.nanoTime();
+                        call.run();
+                        long done = System.nanoTime();
+                        if (t >= measureFrom && done <= end) {
+                            if (n == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, n * 2);
+                            }
+                            latencies[n++] = done - t;
+                        }
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            all.add(f.get());
+        }
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requests", latencies.length);
+        r.put("perSecond", Math.round(latencies.length / (double) seconds));
+        r.put("p50ms", percentile(latencies, 0.50));
+        r.put("p99ms", percentile(latencies, 0.99));
+        r.put("maxMs", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        Output.progress("bench votes: " + name + ": " + r);
+        return r;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return Math.round(sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e4) / 100.0;
+    }
+
+    /** Statements, participants (with known tokens) and their earlier votes, straight into PostgreSQL. */
+    private long[] seed(Path data, long conversationId) throws Exception {
+        int pgPort = Integer.parseInt(Files.readAllLines(data.resolve("pgdata/postmaster.pid")).get(3).strip());
+        Output.progress("bench votes: seeding " + statements + " statements, " + participants + " participants, "
+                + (long) participants * seedVotes + " votes");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/charter", "postgres", "")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO statement (conversation_id, text, text_key, is_seed, status, created_at)"
+                        + " SELECT " + conversationId + ", 'Benchmark statement ' || g, 'benchmark statement ' || g, true,"
+                        + " 'accepted', now() FROM generate_series(1, " + statements + ") g");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO participant (conversation_id, token_hash) VALUES (" + conversationId + ", ?)")) {
+                for (int p = 0; p < participants; p++) {
+                    ps.setBytes(1, SecretTokens.hash(token(p)));
+                    ps.addBatch();
+                    if (p % 5000 == 4999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT setseed(0.42)");
+                // Statements were numbered consecutively just above, so a random statement is min id + random offset.
+                s.execute("""
+                        INSERT INTO vote (conversation_id, participant_id, statement_id, value, created_at)
+                        SELECT DISTINCT ON (p.id, v.statement_id) %d, p.id, v.statement_id, v.value, now()
+                        FROM participant p
+                        CROSS JOIN generate_series(1, %d) k
+                        CROSS JOIN LATERAL (SELECT (SELECT min(id) FROM statement WHERE conversation_id = %d)
+                                                   + floor(random() * %d)::bigint + 0 * k AS statement_id,
+                                                   (floor(random() * 3) - 1)::smallint AS value) v
+                        WHERE p.conversation_id = %d""".formatted(conversationId, seedVotes, conversationId,
+                        statements, conversationId));
+                s.execute("""
+                        INSERT INTO current_vote (participant_id, statement_id, conversation_id, value, vote_id, updated_at)
+                        SELECT participant_id, statement_id, conversation_id, value, id, created_at FROM vote
+                        WHERE conversation_id = %d ON CONFLICT DO NOTHING""".formatted(conversationId));
+                s.execute("ANALYZE");
+            }
+            c.commit();
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT id FROM statement WHERE conversation_id = " + conversationId)) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            ids.sort(Comparator.naturalOrder());
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private Process startServer(Path data, int port) throws IOException {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                "org.charter.Charter", "serve", "--port", Integer.toString(port));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        pb.environment().remove("CHARTER_DB_URL");
+        pb.environment().put("CHARTER_DATA_DIR", data.toString());
+        Output.progress("bench votes: starting the server on port " + port + " (log: " + data.resolve("server.log") + ")");
+        return pb.start();
+    }
+
+    private void waitForHealth() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the benchmark server did not start");
+    }
+
+    private JsonNode get(String path, String participantToken) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (participantToken != null) {
+            b.header("X-Participant-Token", participantToken);
+        }
+        return send(b.GET().build());
+    }
+
+    private JsonNode post(String path, String json, String organizerToken, String participantToken) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (organizerToken != null) {
+            b.header("Authorization", "Bearer " + organizerToken);
+        }
+        if (participantToken != null) {
+            b.header("X-Participant-Token", participantToken);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return Output.JSON.readTree(r.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -80,8 +80,8 @@ describe('world map data', () => {
     expect(onePerCode(rows).map((r) => r.country)).toEqual(['India (Current national sample)'])
   })
   it('says what was left out of a comparison in words', () => {
-    expect(skippedText({ zeroOrMissingShares: 10, unanswered: 0, fewQuestions: 3 }))
-      .toBe(' Left out: 10 question–country pairs without shares, 3 countries with fewer questions than asked for.')
+    expect(skippedText({ zeroOrMissingShares: 10, unanswered: 0, fewQuestions: 1 }))
+      .toBe(' Left out: 10 question–country pairs without shares, 1 country with fewer questions than asked for.')
     expect(skippedText(undefined)).toBe('')
   })
 })

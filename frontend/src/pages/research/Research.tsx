@@ -236,18 +236,19 @@ export function onePerCode<T extends { iso3?: string | null; questions: number }
   return [...best.values()]
 }
 
-const SKIPS: Record<string, string> = {
-  zeroOrMissingShares: 'question–country pairs without shares',
-  unanswered: 'questions the model did not answer',
-  withoutCountries: 'answered questions with no country to compare',
-  notOrdinal: 'questions that are not ordinal',
-  modelOffScale: 'answers with nothing on the scale',
-  fewQuestions: 'countries with fewer questions than asked for',
+const SKIPS: Record<string, [string, string]> = {
+  zeroOrMissingShares: ['question–country pair without shares', 'question–country pairs without shares'],
+  unanswered: ['question the model did not answer', 'questions the model did not answer'],
+  withoutCountries: ['answered question with no country to compare', 'answered questions with no country to compare'],
+  notOrdinal: ['question that is not ordinal', 'questions that are not ordinal'],
+  modelOffScale: ['answer with nothing on the scale', 'answers with nothing on the scale'],
+  fewQuestions: ['country with fewer questions than asked for', 'countries with fewer questions than asked for'],
 }
 
-/** " Left out: 10 question–country pairs without shares, 3 countries with …." */
+/** " Left out: 10 question–country pairs without shares, 1 country with …." */
 export function skippedText(skipped: Record<string, number> | undefined): string {
-  const parts = Object.entries(skipped ?? {}).filter(([, v]) => v > 0).map(([k, v]) => `${v} ${SKIPS[k] ?? k}`)
+  const parts = Object.entries(skipped ?? {}).filter(([, v]) => v > 0)
+    .map(([k, v]) => `${v} ${SKIPS[k] ? SKIPS[k][v === 1 ? 0 : 1] : k}`)
   return parts.length ? ` Left out: ${parts.join(', ')}.` : ''
 }
 

@@ -205,7 +205,8 @@ function OwnStatement({ conv, base, slug, query }: { conv: Conversation; base: s
   return (
     <section class="own-statement panel" aria-labelledby="own-title">
       <h2 id="own-title">Add your own statement</h2>
-      <p class="muted">Something others have not said yet. One idea, in a sentence or two.</p>
+      <p class="muted">{conv.open ? 'Something others have not said yet. One idea, in a sentence or two.'
+        : 'This conversation is closed; it no longer accepts statements.'}</p>
       <form onSubmit={submit}>
         <label for="own-text" class="visually-hidden">Your statement</label>
         <textarea id="own-text" rows={3} value={text} disabled={!conv.open} aria-describedby="own-count"

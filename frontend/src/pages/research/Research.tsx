@@ -9,12 +9,12 @@ import { WorldMap } from './WorldMap'
 
 const O = '/api/opinions/datasets'
 
-interface Selection { dataset: number | null; set: number | null; metric: string; minQuestions: number; country: string | null; qid: number | null; compare: number | null }
+interface Selection { dataset: number | null; set: number | null; metric: string; logBase: string; minQuestions: number; country: string | null; qid: number | null; compare: number | null }
 
 function readSelection(path: string): Selection {
   const q = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?')) : '')
   const num = (k: string) => (q.get(k) && !Number.isNaN(Number(q.get(k))) ? Number(q.get(k)) : null)
-  return { dataset: num('dataset'), set: num('set'), metric: q.get('metric') ?? 'jsd', minQuestions: num('min') ?? 5, country: q.get('country'), qid: num('qid'), compare: num('compare') }
+  return { dataset: num('dataset'), set: num('set'), metric: q.get('metric') ?? 'jsd', logBase: q.get('log') === 'e' ? 'e' : '2', minQuestions: num('min') ?? 5, country: q.get('country'), qid: num('qid'), compare: num('compare') }
 }
 
 function writeSelection(s: Selection) {
@@ -23,6 +23,7 @@ function writeSelection(s: Selection) {
   if (s.set != null) q.set('set', String(s.set))
   if (s.metric !== 'jsd') q.set('metric', s.metric)
   if (s.minQuestions !== 5) q.set('min', String(s.minQuestions))
+  if (s.logBase !== '2') q.set('log', s.logBase)
   if (s.country) q.set('country', s.country)
   if (s.qid != null) q.set('qid', String(s.qid))
   if (s.compare != null) q.set('compare', String(s.compare))
@@ -258,7 +259,7 @@ function Results({ dataset, set, sets, sel, update }: {
   dataset: DatasetSummary; set: AnswerSetSummary; sets: AnswerSetSummary[]; sel: Selection; update: (s: Partial<Selection>) => void
 }) {
   const base = `${O}/${dataset.id}/answer-sets/${set.id}`
-  const query = `metric=${sel.metric}&minQuestions=${sel.minQuestions}`
+  const query = `metric=${sel.metric}&logBase=${sel.logBase}&minQuestions=${sel.minQuestions}`
   const report = useAsync(() => get<SimilarityReport>(`${base}/results?${query}`), [base, query])
   const r = report.data
   const sims = r?.countries.map((c) => c.similarity) ?? []
@@ -276,6 +277,12 @@ function Results({ dataset, set, sets, sel, update }: {
               <option value="wasserstein">1 − Wasserstein (ordinal questions)</option>
             </select>
           </label>
+          {sel.metric === 'jsd' && <label class="field inline">Logarithm
+            <select value={sel.logBase} onChange={(e) => update({ logBase: (e.currentTarget as HTMLSelectElement).value })}>
+              <option value="2">base 2 (distance in [0, 1])</option>
+              <option value="e">natural (some papers)</option>
+            </select>
+          </label>}
           <label class="field inline">Rank countries with at least
             <select value={sel.minQuestions} onChange={(e) => update({ minQuestions: Number((e.currentTarget as HTMLSelectElement).value) })}>
               {[1, 3, 5, 10, 20].map((n) => <option key={n} value={n}>{count(n, 'question')}</option>)}
@@ -305,7 +312,7 @@ function Results({ dataset, set, sets, sel, update }: {
           </div>
           <RankingTable report={r} color={color} lo={lo} hi={hi} selected={sel.country} onSelect={(c) => update({ country: c, qid: null })} />
         </div>
-        <DrillDown base={base} metric={sel.metric} country={sel.country} qid={sel.qid} modelName={set.name}
+        <DrillDown base={base} metric={`${sel.metric}&logBase=${sel.logBase}`} country={sel.country} qid={sel.qid} modelName={set.name}
           countries={r.countries.map((c) => c.country)} update={update} />
       </>}
       <Compare dataset={dataset} set={set} sets={sets} sel={sel} update={update} />
@@ -440,7 +447,7 @@ function Compare({ dataset, set, sets, sel, update }: {
 }) {
   const others = sets.filter((s) => s.id !== set.id)
   const before = sel.compare != null && others.some((s) => s.id === sel.compare) ? sel.compare : null
-  const url = before == null ? null : `${O}/${dataset.id}/compare?before=${before}&after=${set.id}&metric=${sel.metric}&minQuestions=${sel.minQuestions}`
+  const url = before == null ? null : `${O}/${dataset.id}/compare?before=${before}&after=${set.id}&metric=${sel.metric}&logBase=${sel.logBase}&minQuestions=${sel.minQuestions}`
   const cmp = useAsync(() => url ? get<ComparisonReport>(url) : Promise.resolve(null), [url])
   const r = cmp.data
   const m = r ? Math.max(1e-6, ...r.countries.map((c) => Math.abs(c.change))) : 1

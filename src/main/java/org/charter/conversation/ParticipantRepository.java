@@ -10,7 +10,9 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ParticipantRepository extends CrudRepository<ParticipantRow, Long> {
 
-    Optional<ParticipantRow> findByTokenHash(byte[] tokenHash);
+    /** The participant of this conversation that the token (as its SHA-256) stands for. */
+    @Query("SELECT id FROM participant WHERE token_hash = :tokenHash AND conversation_id = :conversationId")
+    Optional<Long> findIdByToken(byte[] tokenHash, long conversationId);
 
     Optional<ParticipantRow> findByConversationIdAndExternalId(long conversationId, String externalId);
 

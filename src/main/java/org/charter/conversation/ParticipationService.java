@@ -91,9 +91,7 @@ public class ParticipationService {
                     "join the conversation first (POST /api/conversations/" + c.slug() + "/participants) and send the token"
                             + " in the X-Participant-Token header");
         }
-        return participants.findByTokenHash(SecretTokens.hash(token.strip()))
-                .filter(p -> p.conversationId() == c.id())
-                .map(ParticipantRow::id)
+        return participants.findIdByToken(SecretTokens.hash(token.strip()), c.id())
                 .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                         "this participant token is not valid for this conversation; join again"));
     }
@@ -137,7 +135,7 @@ public class ParticipationService {
         if (c.isClosed(Instant.now())) {
             return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
         }
-        List<StatementRouter.Candidate> candidates = statements.findUnvoted(c.id(), participantId, c.preModerated());
+        List<StatementRouter.Candidate> candidates = votes.unvoted(c.id(), participantId, c.preModerated());
         long voted = votes.votedBy(participantId);
         StatementRouter.Candidate pick = StatementRouter.pick(candidates, priorities.priorities(c.id()), ThreadLocalRandom.current());
         if (pick == null) {

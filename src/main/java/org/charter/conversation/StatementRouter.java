@@ -1,7 +1,5 @@
 package org.charter.conversation;
 
-import io.micronaut.core.annotation.Introspected;
-
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -19,7 +17,6 @@ final class StatementRouter {
     static final double META_PRIORITY = 49.0;
 
     /** A statement the participant may be shown next: only what routing needs, so large conversations stay cheap. */
-    @Introspected
     record Candidate(long id, boolean isMeta) {
     }
 

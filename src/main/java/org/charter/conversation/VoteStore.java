@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,6 +72,30 @@ final class VoteStore {
                         rs.getLong("accepted"), rs.getLong("pending"), rs.getLong("rejected"), rs.getLong("votes"),
                         rs.getLong("vote_events"), last == null ? null : last.toInstant());
             }
+        });
+    }
+
+    /**
+     * Statements this participant may still vote on: visible under the conversation's moderation mode and not yet
+     * voted on by them (polis-math.md §7.2, the candidate pool). Read on every "next statement", so rows are mapped
+     * by hand.
+     */
+    List<StatementRouter.Candidate> unvoted(long conversationId, long participantId, boolean preModerated) {
+        return jdbc.prepareStatement("""
+                SELECT s.id, s.is_meta FROM statement s
+                WHERE s.conversation_id = ? AND (s.status = 'accepted' OR (s.status = 'pending' AND NOT ?))
+                  AND NOT EXISTS (SELECT 1 FROM current_vote v WHERE v.participant_id = ? AND v.statement_id = s.id)
+                ORDER BY s.id""", ps -> {
+            ps.setLong(1, conversationId);
+            ps.setBoolean(2, preModerated);
+            ps.setLong(3, participantId);
+            List<StatementRouter.Candidate> candidates = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new StatementRouter.Candidate(rs.getLong(1), rs.getBoolean(2)));
+                }
+            }
+            return candidates;
         });
     }
 

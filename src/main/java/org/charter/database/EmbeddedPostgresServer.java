@@ -43,11 +43,14 @@ final class EmbeddedPostgresServer {
     static EmbeddedPostgresServer startOrJoin(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory.getParent());
-            try (FileChannel ignored = lock(dataDirectory)) {
+            FileChannel lock = lock(dataDirectory);
+            try {
                 int port = runningPort(dataDirectory).orElseGet(() -> start(dataDirectory));
                 EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, port);
                 server.createDatabaseIfMissing();
                 return server;
+            } finally {
+                lock.close();
             }
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot use the embedded PostgreSQL data directory "
@@ -65,18 +68,27 @@ final class EmbeddedPostgresServer {
 
     /** Stops PostgreSQL when no other client is connected; otherwise the other process keeps using it. */
     void release() {
-        try (FileChannel ignored = lock(dataDirectory)) {
-            if (otherClientsAfterGrace() > 0) {
-                return;
-            }
-            Optional<ProcessHandle> postmaster = postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
-            if (postmaster.isPresent()) {
-                // SIGTERM is PostgreSQL's "smart" shutdown: it waits for any session that connects meanwhile.
-                postmaster.get().destroy();
-                postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        try {
+            FileChannel lock = lock(dataDirectory);
+            try {
+                stopUnlessShared();
+            } finally {
+                lock.close();
             }
         } catch (Exception e) {
             System.err.println("charter: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+        }
+    }
+
+    private void stopUnlessShared() throws Exception {
+        if (otherClientsAfterGrace() > 0) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster = postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
+        if (postmaster.isPresent()) {
+            // SIGTERM is PostgreSQL's "smart" shutdown: it waits for any session that connects meanwhile.
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
         }
     }
 

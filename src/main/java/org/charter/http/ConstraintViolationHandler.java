@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<ProblemBody>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface declares the raw type
     public HttpResponse<ProblemBody> handle(HttpRequest request, ConstraintViolationException exception) {
         List<ConstraintViolation<?>> violations = exception.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> field(v.getPropertyPath())))

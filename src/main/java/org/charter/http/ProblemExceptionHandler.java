@@ -15,6 +15,7 @@ import org.charter.problem.Problem;
 final class ProblemExceptionHandler implements ExceptionHandler<Problem, HttpResponse<ProblemBody>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface declares the raw type
     public HttpResponse<ProblemBody> handle(HttpRequest request, Problem problem) {
         int status = problem.kind().status();
         MutableHttpResponse<ProblemBody> response = HttpResponse.<ProblemBody>status(HttpStatus.valueOf(status))

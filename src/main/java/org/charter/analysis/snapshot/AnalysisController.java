@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.charter.conversation.ConversationService;
 import org.charter.conversation.ParticipationService;
+import org.charter.problem.Problem;
 import org.charter.security.CurrentOrganizer;
 
 /** The opinion analysis of a conversation: groups, map, representative and consensus statements. */
@@ -45,6 +47,16 @@ class AnalysisController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     SnapshotView recompute(@PathVariable String conversation, Authentication auth) {
         return analyses.recompute(conversations.managedIdOf(conversation, CurrentOrganizer.id(auth)));
+    }
+
+    @Operation(summary = "The analysis with participants grouped by their answer to a metadata question (?by=country)")
+    @Get("/analysis/breakdown{?by}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Breakdown breakdown(@PathVariable String conversation, @Nullable @QueryValue String by, Authentication auth) {
+        if (by == null || by.isBlank()) {
+            throw Problem.invalid("by", "name the metadata question to group by, e.g. ?by=country");
+        }
+        return analyses.breakdown(conversations.managedIdOf(conversation, CurrentOrganizer.id(auth)), by);
     }
 
     @Operation(summary = "Where the participant stands: their group and point on the opinion map")

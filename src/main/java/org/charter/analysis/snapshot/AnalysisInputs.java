@@ -7,7 +7,10 @@ import org.charter.analysis.Votes;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Reads a stored conversation as the analysis sees it: statements with their moderation flags, current votes. */
 @Singleton
@@ -21,6 +24,34 @@ class AnalysisInputs {
 
     AnalysisInputs(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A metadata question's label and each participant's answer to it (participants without an answer are absent). */
+    record Answers(String label, Map<Long, String> byParticipant) {
+    }
+
+    Optional<Answers> answers(long conversationId, String key) {
+        Optional<String> label = jdbc.prepareStatement(
+                "SELECT label FROM metadata_question WHERE conversation_id = ? AND key = ?", ps -> {
+                    ps.setLong(1, conversationId);
+                    ps.setString(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                });
+        return label.map(l -> new Answers(l, jdbc.prepareStatement("""
+                SELECT a.participant_id, a.answer FROM participant_answer a JOIN metadata_question q ON q.id = a.question_id
+                WHERE q.conversation_id = ? AND q.key = ?""", ps -> {
+            ps.setLong(1, conversationId);
+            ps.setString(2, key);
+            Map<Long, String> answers = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    answers.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return answers;
+        })));
     }
 
     /** The fingerprint alone: cheap, to decide whether a run is needed. */

@@ -3,7 +3,16 @@ package org.charter.analysis.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.charter.analysis.AnalysisParameters;
+import org.charter.analysis.AnalysisResult;
+import org.charter.analysis.OpinionAnalysis;
 import org.charter.cli.Output;
+import org.charter.problem.Problem;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -15,11 +24,13 @@ public class AnalysisService {
     private final SnapshotStore snapshots;
     private final AnalysisRunner runner;
     private final AnalysisScheduler scheduler;
+    private final AnalysisInputs inputs;
 
-    AnalysisService(SnapshotStore snapshots, AnalysisRunner runner, AnalysisScheduler scheduler) {
+    AnalysisService(SnapshotStore snapshots, AnalysisRunner runner, AnalysisScheduler scheduler, AnalysisInputs inputs) {
         this.snapshots = snapshots;
         this.runner = runner;
         this.scheduler = scheduler;
+        this.inputs = inputs;
     }
 
     @Transactional
@@ -54,6 +65,31 @@ public class AnalysisService {
             sleep();
         }
         throw new IllegalStateException("the analysis lock of conversation " + conversationId + " was held for a minute");
+    }
+
+    /**
+     * The conversation analysed with participants grouped by their answer to a metadata question (e.g. country):
+     * each group's votes, representative statements and the consensus across those groups. Computed on request,
+     * not stored.
+     */
+    @Transactional
+    public Breakdown breakdown(long conversationId, String key) {
+        AnalysisInputs.Answers answers = inputs.answers(conversationId, key)
+                .orElseThrow(() -> Problem.notFound("by", "this conversation has no metadata question '" + key + "'"));
+        List<String> values = answers.byParticipant().values().stream().distinct().sorted().toList();
+        Map<Integer, String> groups = new LinkedHashMap<>();
+        Map<Long, Integer> groupOf = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            groups.put(i, values.get(i));
+        }
+        answers.byParticipant().forEach((participant, answer) -> groupOf.put(participant, values.indexOf(answer)));
+        AnalysisInputs.Loaded loaded = inputs.load(conversationId);
+        AnalysisResult result = OpinionAnalysis.update(loaded.input().withGroups(groupOf), null, AnalysisParameters.POLIS).result();
+        try {
+            return new Breakdown(key, answers.label(), groups, groupOf.size(), Output.JSON.writeValueAsString(result));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional

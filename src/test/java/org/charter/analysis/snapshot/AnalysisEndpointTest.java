@@ -42,7 +42,8 @@ class AnalysisEndpointTest extends DatabaseTest {
         for (int i = 0; i < 12; i++) {
             seeds.add("Statement number " + i + " about the rules.");
         }
-        api.post("/api/conversations", Map.of("slug", "split", "topic", "Split", "seedStatements", seeds), organizer);
+        api.post("/api/conversations", Map.of("slug", "split", "topic", "Split", "seedStatements", seeds,
+                "metadataQuestions", List.of(Map.of("key", "camp", "label", "Which camp?", "options", List.of("east", "west")))), organizer);
         Map<?, ?> before = api.get("/api/conversations/split/analysis", null);
         assertEquals(Boolean.TRUE, before.get("pending"));
         assertNull(before.get("result"));
@@ -55,6 +56,10 @@ class AnalysisEndpointTest extends DatabaseTest {
         for (int p = 0; p < 40; p++) {
             String token = api.join("split");
             tokens.add(token);
+            if (p < 30) { // some participants say which camp they are in
+                api.asParticipant(HttpRequest.PUT("/api/conversations/split/me/answers",
+                        Map.of("camp", p % 2 == 0 ? "east" : "west")), token);
+            }
             for (int i = 0; i < ids.size(); i++) {
                 int value = i % 2 == 1 ? 1 : (p % 2 == 0 ? 1 : -1);
                 api.vote("split", token, ids.get(i), value);
@@ -84,6 +89,21 @@ class AnalysisEndpointTest extends DatabaseTest {
             rs.next();
             assertEquals(((Number) snapshot.get("version")).intValue(), rs.getInt(1));
         }
+
+        // Grouped by a metadata answer instead of by opinion: the east camp agrees with statement 0, the west does not.
+        Map<?, ?> breakdown = api.get("/api/conversations/split/analysis/breakdown?by=camp", organizer);
+        assertEquals(Map.of("0", "east", "1", "west"), breakdown.get("groups"));
+        assertEquals(30, ((Number) breakdown.get("answered")).intValue());
+        Map<?, ?> byCamp = (Map<?, ?>) breakdown.get("result");
+        Map<?, ?> first = ((List<?>) byCamp.get("statementStats")).stream().map(m -> (Map<?, ?>) m)
+                .filter(m -> ((Number) m.get("statementId")).longValue() == ids.getFirst()).findFirst().orElseThrow();
+        Map<?, ?> groupVotes = (Map<?, ?>) first.get("groupVotes");
+        assertEquals(15, ((Number) ((Map<?, ?>) groupVotes.get("0")).get("agree")).intValue());
+        assertEquals(15, ((Number) ((Map<?, ?>) groupVotes.get("1")).get("disagree")).intValue());
+        api.problem(io.micronaut.http.HttpStatus.NOT_FOUND, HttpRequest.GET("/api/conversations/split/analysis/breakdown?by=age")
+                .bearerAuth(organizer));
+        api.problem(io.micronaut.http.HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/conversations/split/analysis/breakdown")
+                .bearerAuth(organizer));
 
         // An organizer forces a run; a stranger may not.
         Map<?, ?> forced = api.post("/api/conversations/split/analysis/recompute", Map.of(), organizer);

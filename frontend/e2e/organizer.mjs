@@ -66,7 +66,10 @@ await journey('organizer', async (browser, problems) => {
   // The report (opinion map, groups) and the list on a phone.
   await page.goto(`${base}/organize/c/${slug}/report`)
   await page.locator('.report, .panel.empty').first().waitFor()
-  await page.locator('.opinion-map svg').waitFor({ timeout: 60000 }).catch(() => {})
+  await page.locator('.opinion-map svg').waitFor({ timeout: 60000 })
+  check(await page.locator('.group-card').count() >= 2, 'the report shows fewer than two opinion groups')
+  await page.locator('.breakdown-list li').first().waitFor()
+  check((await page.locator('.breakdown').textContent()).includes('Old town'), 'the breakdown by district does not name the answers')
   await shot(page, 'organizer-report-desktop')
   const small = await newPage(browser, PHONE, problems)
   await small.goto(`${base}/organize`)

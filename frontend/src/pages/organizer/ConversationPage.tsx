@@ -37,7 +37,7 @@ export function ConversationPage({ slug, tab }: { slug: string; tab: string }) {
         </nav>
         {tab === 'overview' && <Overview conv={conv} base={base} onChange={reload} />}
         {tab === 'moderate' && <Moderation base={base} conv={conv} onChange={reload} />}
-        {tab === 'report' && <Report base={base} />}
+        {tab === 'report' && <Report base={base} questions={conv.metadataQuestions ?? []} />}
         {tab === 'constitution' && <ConstitutionBuilder base={base} />}
       </>}
       {!conv && !error && <p class="muted" aria-busy="true">Loading…</p>}

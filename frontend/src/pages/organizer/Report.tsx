@@ -1,15 +1,16 @@
 import { get } from '../../lib/api'
 import { getOptional } from '../../lib/participant'
 import { ago, count, fixed, groupColor, groupLabel, percent } from '../../lib/format'
-import type { Analysis, AnalysisResult, StatementStats, StatementView } from '../../lib/types'
-import { ErrorNote, usePoll } from '../../components/common'
+import type { Analysis, AnalysisResult, MetadataQuestion, StatementStats, StatementView } from '../../lib/types'
+import { useState } from 'preact/hooks'
+import { ErrorNote, useAsync, usePoll } from '../../components/common'
 import { OpinionMap, type MapPoint } from '../../components/OpinionMap'
 import { VoteBar, VoteLegend } from '../../components/VoteBar'
 
 interface ReportData { analysis: Analysis | null; statements: Map<number, StatementView> }
 
 /** The report: opinion map, groups with their representative statements, consensus, divisive, bridging. */
-export function Report({ base }: { base: string }) {
+export function Report({ base, questions = [] }: { base: string; questions?: MetadataQuestion[] }) {
   const { data, error, reload } = usePoll<ReportData>(async () => {
     const [analysis, statements] = await Promise.all([
       getOptional<Analysis>(`${base}/analysis`),
@@ -43,7 +44,57 @@ export function Report({ base }: { base: string }) {
         <ScoredList title="Bridging" hint="Statements liked across the opinion spectrum (a bridging score as in Community Notes)." r={r}
           statements={statements} items={r.bridging.slice(0, 8)} format={(s) => `bridging ${fixed(s, 2)}`} />
       </div>
+      {questions.length > 0 && <MetadataBreakdown base={base} questions={questions} statements={statements} version={analysis.version} />}
     </div>
+  )
+}
+
+interface Breakdown { question: string; label: string; groups: Record<string, string>; answered: number; result: AnalysisResult }
+
+/** The votes broken down by the participants' answer to a metadata question (country, age band…). */
+function MetadataBreakdown({ base, questions, statements, version }: {
+  base: string; questions: MetadataQuestion[]; statements: Map<number, StatementView>; version: number
+}) {
+  const [key, setKey] = useState(questions[0].key)
+  const b = useAsync(() => get<Breakdown>(`${base}/analysis/breakdown?by=${encodeURIComponent(key)}`), [base, key, version])
+  const r = b.data?.result
+  const answers = b.data ? Object.entries(b.data.groups).map(([id, answer]) => ({ id, answer })) : []
+  // statements whose answer groups differ most first
+  const spread = (s: StatementStats) => {
+    const rates = answers.map((a) => s.groupVotes[a.id]).filter((t) => t && t.agree + t.disagree + t.pass > 0)
+      .map((t) => t.agree / (t.agree + t.disagree + t.pass))
+    return rates.length < 2 ? -1 : Math.max(...rates) - Math.min(...rates)
+  }
+  const rows = r ? r.statementStats.filter((s) => !s.moderatedOut && statements.get(s.statementId)?.status !== 'rejected')
+    .sort((x, y) => spread(y) - spread(x)).slice(0, 8) : []
+  return (
+    <section class="panel breakdown" aria-labelledby="breakdown-title">
+      <div class="section-head">
+        <h2 id="breakdown-title">By participant answers</h2>
+        <label class="field inline">Break down by
+          <select value={key} onChange={(e) => setKey((e.currentTarget as HTMLSelectElement).value)}>
+            {questions.map((q) => <option key={q.key} value={q.key}>{q.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <ErrorNote error={b.error} onRetry={b.reload} />
+      {b.data && (b.data.answered === 0 ? <p class="muted">No participant has answered “{b.data.label}” yet.</p> : <>
+        <p class="muted small">{count(b.data.answered, 'participant')} answered: {answers.map((a) => {
+          const size = r?.groups.find((g) => String(g.id) === a.id)?.members.length
+          return `${a.answer}${size != null ? ` (${size})` : ''}`
+        }).join(' · ')}. Statements where the answers differ most first.</p>
+        <ol class="rep-list breakdown-list">
+          {rows.map((s) => (
+            <li key={s.statementId}>
+              <p>{statements.get(s.statementId)?.text ?? `Statement ${s.statementId}`}</p>
+              <div class="group-bars">
+                {answers.map((a) => s.groupVotes[a.id] && <VoteBar key={a.id} tally={s.groupVotes[a.id]} label={a.answer} />)}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </>)}
+    </section>
   )
 }
 

@@ -2,6 +2,7 @@ package org.charter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -110,11 +111,16 @@ class WebAppJourneysTest extends DatabaseTest {
      * Earlier participants in three camps with noisy, partly missing votes (seeded), so the analysis finds groups
      * and the map shows clouds rather than a handful of identical points.
      */
-    private static void seedCamps(Api api, String slug, int participants, long seed) {
+    private static void seedCamps(Api api, String slug, int participants, long seed, String... districts) {
         Random random = new Random(seed);
         for (int p = 0; p < participants; p++) {
             int camp = p % 3;
             String token = api.join(slug);
+            if (districts.length > 0) {
+                // where people live leans with their camp, so the breakdown by district shows differences
+                String district = districts[random.nextDouble() < 0.6 ? camp % districts.length : random.nextInt(districts.length)];
+                api.asParticipant(HttpRequest.PUT("/api/conversations/" + slug + "/me/answers", Map.of("district", district)), token);
+            }
             for (int i = 0; i < 40; i++) {
                 Map<?, ?> card = (Map<?, ?>) api.next(slug, token).get("statement");
                 if (card == null) {
@@ -179,8 +185,10 @@ class WebAppJourneysTest extends DatabaseTest {
                 "Skateboarding should be allowed in one corner.", "The fountain should be repaired before anything else.",
                 "Parking spaces should give way to benches.");
         api.post("/api/conversations", Map.of("slug", "town-square", "topic", "How should we change the town square?",
-                "description", "Share what you think the square needs.", "seedStatements", seeds), token);
-        seedCamps(api, "town-square", 45, 5);
+                "description", "Share what you think the square needs.", "seedStatements", seeds,
+                "metadataQuestions", List.of(Map.of("key", "district", "label", "Which district do you live in?",
+                        "options", List.of("North", "Old town", "South")))), token);
+        seedCamps(api, "town-square", 45, 5, "North", "Old town", "South");
         String removedId = one("SELECT id FROM statement WHERE text = ?", remove);
         String votesSql = "SELECT count(*) FROM current_vote v JOIN conversation k ON k.id = v.conversation_id WHERE k.slug = 'town-square'";
         long before = Long.parseLong(one(votesSql));

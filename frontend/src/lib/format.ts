@@ -67,3 +67,13 @@ export function shares(t: { agree: number; disagree: number; pass: number }): { 
   if (total === 0) return { agree: 0, disagree: 0, pass: 0, total }
   return { agree: t.agree / total, disagree: t.disagree / total, pass: t.pass / total, total }
 }
+
+/** A statement as the server stores it (StatementText.clean): runs of spaces collapsed, blank lines dropped, trimmed. */
+export function cleanStatement(text: string): string {
+  return text.replace(/[\t\v\f\r ]+/g, ' ').replace(/ *\n+ */g, '\n').trim()
+}
+
+/** Characters as the server counts them (Unicode code points of the cleaned text). */
+export function statementLength(text: string): number {
+  return [...cleanStatement(text)].length
+}

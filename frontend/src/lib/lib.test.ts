@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { problemMessage, sentence } from './api'
-import { ago, groupLabel, percent, shares } from './format'
+import { ago, cleanStatement, groupLabel, percent, shares, statementLength } from './format'
 import { markdownToHtml } from './markdown'
 import { fieldName, seedLines } from '../pages/organizer/CreateConversation'
 import { onePerCode, skippedText } from '../pages/research/Research'
@@ -42,6 +42,14 @@ describe('formatting', () => {
     expect(ago(now / 1000 - 7200.5, now)).toBe('2 hours ago')
     expect(ago(String(now / 1000 - 90), now)).toBe('2 minutes ago')
     expect(shares({ agree: 3, disagree: 1, pass: 0 })).toEqual({ agree: 0.75, disagree: 0.25, pass: 0, total: 4 })
+  })
+})
+
+describe('statement length', () => {
+  it('counts as the server does: cleaned text, code points', () => {
+    expect(cleanStatement('  Parks   matter.\n\n\n Really ')).toBe('Parks matter.\nReally')
+    expect(statementLength('  Parks   matter. ')).toBe(13)
+    expect(statementLength('🌳🌳')).toBe(2)
   })
 })
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { get, post, put, messageOf, ApiError } from '../lib/api'
 import { markdownToHtml } from '../lib/markdown'
 import { withToken, participantHeaders, getOptional } from '../lib/participant'
-import { count, groupLabel, groupTextColor, percent } from '../lib/format'
+import { cleanStatement, count, groupLabel, groupTextColor, percent, statementLength } from '../lib/format'
 import type { Analysis, Card, Conversation, Me, Next, Receipt, Vote } from '../lib/types'
 import { OpinionMap, type MapPoint } from '../components/OpinionMap'
 import { ErrorNote } from '../components/common'
@@ -179,7 +179,7 @@ function OwnStatement({ conv, base, slug, query }: { conv: Conversation; base: s
   const [done, setDone] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const max = conv.statementMaxLength
-  const length = [...text.trim()].length
+  const length = statementLength(text)
   const over = length - max
   const submit = async (e: Event) => {
     e.preventDefault()
@@ -191,7 +191,7 @@ function OwnStatement({ conv, base, slug, query }: { conv: Conversation; base: s
     setError(null)
     setDone(null)
     try {
-      await withToken(slug, query, (t) => post<Card>(`${base}/statements`, { text: text.trim() }, participantHeaders(t)))
+      await withToken(slug, query, (t) => post<Card>(`${base}/statements`, { text: cleanStatement(text) }, participantHeaders(t)))
       setText('')
       setDone(conv.moderation === 'pre'
         ? 'Thank you! Your statement will be shown to others once a moderator accepts it.'

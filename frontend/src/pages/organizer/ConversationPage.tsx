@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { get, post } from '../../lib/api'
-import { ago, count, toMillis } from '../../lib/format'
+import { ago, count, statementLength, toMillis } from '../../lib/format'
 import type { Conversation } from '../../lib/types'
 import { Copyable, ErrorNote, Link, usePoll } from '../../components/common'
 import { Moderation } from './Moderation'
@@ -86,7 +86,7 @@ function Overview({ conv, base, onChange }: { conv: Conversation; base: string; 
       <section class="panel">
         <h2>Add a statement</h2>
         <form onSubmit={addSeed} class="stack">
-          <label class="field">Statement<span class="hint">{[...seed.trim()].length} / {conv.statementMaxLength}</span>
+          <label class="field">Statement<span class="hint">{statementLength(seed)} / {conv.statementMaxLength}</span>
             <textarea rows={2} value={seed} onInput={(e) => setSeed((e.currentTarget as HTMLTextAreaElement).value)} /></label>
           <button type="submit" class="secondary">Add statement</button>
         </form>

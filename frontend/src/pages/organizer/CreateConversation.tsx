@@ -4,6 +4,7 @@ import { markdownToHtml } from '../../lib/markdown'
 import { navigate } from '../../lib/router'
 import type { Conversation, MetadataQuestion } from '../../lib/types'
 import { ErrorNote, Link } from '../../components/common'
+import { statementLength } from '../../lib/format'
 
 interface QuestionDraft { key: string; label: string; options: string }
 
@@ -38,7 +39,7 @@ export function CreateConversation() {
   const [busy, setBusy] = useState(false)
   const preview = useMemo(() => markdownToHtml(description), [description])
   const lines = seedLines(seeds)
-  const tooLong = lines.map((l, i) => [i, [...l].length] as const).filter(([, n]) => n > maxLength)
+  const tooLong = lines.map((l, i) => [i, statementLength(l)] as const).filter(([, n]) => n > maxLength)
 
   const submit = async (e: Event) => {
     e.preventDefault()

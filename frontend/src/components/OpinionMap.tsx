@@ -61,10 +61,10 @@ export function OpinionMap({ points, groups, you, youPosition, width = 640, heig
             </g>
           )
         })}
-        {points.map((p) => (
-          <circle key={p.id} cx={sx(p.x)} cy={sy(p.y)} r={p.group == null ? 3 : 4.5}
-            fill={p.group == null ? '#9aa3ad' : groupColor(p.group)} fill-opacity={p.group == null ? 0.6 : 0.85}
-            stroke="#fff" stroke-width="1" />
+        {stacked(points, sx, sy).map(({ x, y, group, n, key }) => (
+          <circle key={key} cx={x} cy={y} r={(group == null ? 3 : 4.5) + (n > 1 ? Math.sqrt(n - 1) * 2 : 0)}
+            fill={group == null ? '#9aa3ad' : groupColor(group)} fill-opacity={group == null ? 0.6 : 0.8}
+            stroke="#fff" stroke-width="1"><title>{n > 1 ? `${n} participants who voted alike` : '1 participant'}</title></circle>
         ))}
         {[...byGroup.entries()].map(([g, pts]) => {
           const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length
@@ -94,4 +94,18 @@ export function OpinionMap({ points, groups, you, youPosition, width = 640, heig
       )}
     </figure>
   )
+}
+
+/** Participants who voted alike share a point: draw one dot per place (and group), larger for more people. */
+export function stacked(points: MapPoint[], sx: (x: number) => number, sy: (y: number) => number) {
+  const places = new Map<string, { x: number; y: number; group: number | null; n: number; key: string }>()
+  for (const p of points) {
+    const x = sx(p.x)
+    const y = sy(p.y)
+    const key = `${Math.round(x)},${Math.round(y)},${p.group}`
+    const seen = places.get(key)
+    if (seen) seen.n++
+    else places.set(key, { x, y, group: p.group, n: 1, key })
+  }
+  return [...places.values()]
 }

@@ -19,6 +19,15 @@ describe('OpinionMap', () => {
     expect(container.querySelector('.you-label')?.textContent).toBe('You')
     expect(container.querySelector('svg')?.getAttribute('aria-label')).toContain('7 participants in 2 groups')
   })
+  it('draws participants who voted alike as one larger dot', () => {
+    const same = [{ id: '1', x: 0, y: 0, group: 0 }, { id: '2', x: 0, y: 0, group: 0 }, { id: '3', x: 0, y: 0, group: 0 },
+      { id: '4', x: 1, y: 1, group: 1 }]
+    const { container } = render(<OpinionMap points={same} groups={[{ id: 0, size: 3 }, { id: 1, size: 1 }]} />)
+    const dots = [...container.querySelectorAll('circle')]
+    expect(dots).toHaveLength(2)
+    expect(dots[0].querySelector('title')?.textContent).toBe('3 participants who voted alike')
+    expect(Number(dots[0].getAttribute('r'))).toBeGreaterThan(Number(dots[1].getAttribute('r')))
+  })
   it('says so when nobody is placed', () => {
     const { container } = render(<OpinionMap points={[]} groups={[]} />)
     expect(container.textContent).toContain('No one has been placed')

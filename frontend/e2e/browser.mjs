@@ -44,7 +44,11 @@ export function screenshots(dir) {
   shotDir = dir
   mkdirSync(dir, { recursive: true })
   return async (page, name) => {
-    await page.evaluate(() => document.fonts?.ready)
+    // settled: fonts loaded and no card still sliding in
+    await page.evaluate(async () => {
+      await document.fonts?.ready
+      await Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {})))
+    })
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
   }
 }

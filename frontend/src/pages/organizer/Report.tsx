@@ -1,4 +1,4 @@
-import { get } from '../../lib/api'
+import { get, post } from '../../lib/api'
 import { getOptional } from '../../lib/participant'
 import { ago, count, fixed, groupColor, groupLabel, percent } from '../../lib/format'
 import type { Analysis, AnalysisResult, MetadataQuestion, StatementStats, StatementView } from '../../lib/types'
@@ -22,18 +22,21 @@ export function Report({ base, questions = [] }: { base: string; questions?: Met
   const { analysis, statements } = data
   if (!analysis) return <p class="panel empty">The analysis is not available on this server.</p>
   const r = analysis.result
+  const recompute = <Recompute base={base} onDone={reload} />
   if (!r) {
     return <div class="panel empty"><h2>No analysis yet</h2>
-      <p>The first analysis runs once participants have voted{analysis.pending ? ' — it is being computed now' : ''}. This page updates by itself.</p></div>
+      <p>The first analysis runs once participants have voted{analysis.pending ? ' — it is being computed now' : ''}. This page updates by itself.</p>
+      {recompute}</div>
   }
   return (
     <div class="report">
       <ErrorNote error={error} />
-      <p class="report-status" aria-live="polite">
-        {count(r.participants, 'participant')} voted · {count(r.inConversation, 'participant')} placed · {count(r.groups.length, 'group')} · {count(r.votes, 'vote')}.
-        {' '}Snapshot {analysis.version}{analysis.computedAt ? `, computed ${ago(analysis.computedAt)}` : ''}.
-        {analysis.pending && <span class="badge pending">updating…</span>}
-      </p>
+      <div class="report-status section-head" aria-live="polite">
+        <p>{count(r.participants, 'participant')} voted · {count(r.inConversation, 'participant')} placed · {count(r.groups.length, 'group')} · {count(r.votes, 'vote')}.
+          {' '}Snapshot {analysis.version}{analysis.computedAt ? `, computed ${ago(analysis.computedAt)}` : ''}.
+          {analysis.pending && <span class="badge pending">updating…</span>}</p>
+        {recompute}
+      </div>
       <MapAndGroups r={r} />
       {r.groups.length > 0 && <Groups r={r} statements={statements} />}
       <div class="report-lists">
@@ -46,6 +49,22 @@ export function Report({ base, questions = [] }: { base: string; questions?: Met
       </div>
       {questions.length > 0 && <MetadataBreakdown base={base} questions={questions} statements={statements} version={analysis.version} />}
     </div>
+  )
+}
+
+/** Runs the analysis now instead of waiting for the next scheduled run. */
+function Recompute({ base, onDone }: { base: string; onDone: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  return (
+    <span class="recompute">
+      <button type="button" class="secondary small" disabled={busy} onClick={async () => {
+        setBusy(true)
+        setError(null)
+        try { await post(`${base}/analysis/recompute`); onDone() } catch (e) { setError(e) } finally { setBusy(false) }
+      }}>{busy ? 'Computing…' : 'Recompute now'}</button>
+      <ErrorNote error={error} />
+    </span>
   )
 }
 

@@ -18,13 +18,20 @@ export function forgetToken(conversation: string): void {
   try { localStorage.removeItem(tokenKey(conversation)) } catch { /* nothing kept */ }
 }
 
-/** Joins (anonymously, or with the xid and signature from the link) and keeps the token. */
-export async function join(conversation: string, query: URLSearchParams): Promise<string> {
+// Joins in flight, so that parts of the page asking at the same moment share one participant.
+const joining = new Map<string, Promise<string>>()
+
+/** Joins (anonymously, or with the xid and signature from the link) and keeps the token; one join at a time. */
+export function join(conversation: string, query: URLSearchParams): Promise<string> {
+  const pending = joining.get(conversation)
+  if (pending) return pending
   const xid = query.get('xid')
   const body = xid ? { xid, signature: query.get('signature') ?? undefined } : {}
-  const session = await post<Session>(`/api/conversations/${encodeURIComponent(conversation)}/participants`, body)
-  storeToken(conversation, session.token)
-  return session.token
+  const started = post<Session>(`/api/conversations/${encodeURIComponent(conversation)}/participants`, body)
+    .then((session) => { storeToken(conversation, session.token); return session.token })
+    .finally(() => joining.delete(conversation))
+  joining.set(conversation, started)
+  return started
 }
 
 /**
@@ -37,8 +44,8 @@ export async function withToken<T>(conversation: string, query: URLSearchParams,
     return await fn(token)
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      forgetToken(conversation)
-      token = await join(conversation, query)
+      if (storedToken(conversation) === token) forgetToken(conversation)
+      token = storedToken(conversation) ?? await join(conversation, query)
       return fn(token)
     }
     throw e

@@ -278,8 +278,9 @@ function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug:
     let stopped = false
     ;(async () => {
       try {
+        // before the first vote there is nobody to place (and no participant to create just for asking)
         const [me, analysis] = await Promise.all([
-          withToken(slug, query, (t) => getOptional<Me>(`${base}/me`, participantHeaders(t))),
+          voted > 0 ? withToken(slug, query, (t) => getOptional<Me>(`${base}/me`, participantHeaders(t))) : Promise.resolve(null),
           getOptional<Analysis>(`${base}/analysis`),
         ])
         if (analysis?.result && texts.current.size === 0) {
@@ -292,7 +293,7 @@ function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug:
       }
     })()
     return () => { stopped = true }
-  }, [tick, retry])
+  }, [tick, retry, voted > 0])
   const result = standing?.analysis?.result
   if (!standing || !standing.analysis) return null
   const me = standing.me

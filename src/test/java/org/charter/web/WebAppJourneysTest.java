@@ -201,6 +201,8 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("How should the library spend its new budget?", one("SELECT topic FROM conversation WHERE slug = 'library-budget'"));
         // The phone participant voted on every statement except the removed one.
         assertEquals(before + seeds.size() - 1, Long.parseLong(one(votesSql)));
+        assertEquals("46", one("SELECT count(*) FROM participant p JOIN conversation k ON k.id = p.conversation_id WHERE k.slug = 'town-square'"),
+                "the phone joined as exactly one participant");
         String lastParticipant = one("SELECT max(p.id) FROM participant p JOIN conversation k ON k.id = p.conversation_id WHERE k.slug = 'town-square'");
         String removedVotes = one("SELECT count(*) FROM current_vote WHERE participant_id = ? AND statement_id = ?",
                 Long.parseLong(lastParticipant), Long.parseLong(removedId));

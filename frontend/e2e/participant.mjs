@@ -73,7 +73,7 @@ await journey('participant', async (browser, problems) => {
 
   const desktop = await newPage(browser, DESKTOP, problems)
   await desktop.goto(`${base}/c/${slug}`)
-  await desktop.locator('.statement-card').waitFor()
+  await desktop.locator('.statement-text').waitFor()
   await shot(desktop, 'participant-desktop')
   console.log(JSON.stringify({ votes, statement }))
 })

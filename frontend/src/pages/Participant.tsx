@@ -309,7 +309,8 @@ function WhereYouStand({ base, slug, query, tick, voted }: { base: string; slug:
       {!result || result.groups.length === 0 ? (
         <p class="muted">{result?.note ? messageOf(new Error(result.note)) + ' ' : ''}The opinion groups appear once enough people have voted. Keep voting and come back.</p>
       ) : !placed ? (
-        <p class="muted">Vote on a few more statements ({count(voted, 'vote')} so far) to be placed among the {count(result.groups.length, 'opinion group')}.</p>
+        <p class="muted">{voted === 0 ? `Vote on a few statements to see where you stand among the ${count(result.groups.length, 'opinion group')}.`
+          : `Vote on a few more statements (${count(voted, 'vote')} so far) to be placed among the ${count(result.groups.length, 'opinion group')}.`}</p>
       ) : (
         <>
           <p>You are in <strong style={{ color: groupTextColor(me!.group!) }}>{groupLabel(me!.group!)}</strong>

@@ -78,3 +78,21 @@ export async function journey(name, body) {
     await close()
   }
 }
+
+const AXE = new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname
+
+/**
+ * Accessibility check with axe-core (WCAG 2 A/AA rules): fails on serious or critical violations, such as a
+ * button without a name or text below AA contrast.
+ */
+export async function accessible(page, what) {
+  await page.addScriptTag({ path: AXE })
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }))
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  if (bad.length > 0) {
+    throw new Error(`${what}: accessibility problems:\n` + bad.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ` +
+      v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' — ' + (n.failureSummary ?? '').replace(/\s+/g, ' ')).join('\n    ')).join('\n'))
+  }
+}

@@ -1,7 +1,7 @@
 // Journey 2: an organizer signs in, creates a conversation, removes a statement in the moderation queue, and the
 // statement disappears for participants.
 // Usage: node organizer.mjs <baseUrl> <conversation> <email> <password> <statementToRemove> <screenshotDir>
-import { journey, newPage, screenshots, check, PHONE, DESKTOP } from './browser.mjs'
+import { journey, newPage, screenshots, check, accessible, PHONE, DESKTOP } from './browser.mjs'
 
 const [base, slug, email, password, removeText, out] = process.argv.slice(2)
 const shot = screenshots(out)
@@ -11,6 +11,7 @@ await journey('organizer', async (browser, problems) => {
   await page.goto(`${base}/organize`)
   await page.getByRole('heading', { name: 'Sign in' }).waitFor()
   await shot(page, 'organizer-sign-in-desktop')
+  await accessible(page, 'sign-in page')
   // a wrong password is refused with a sentence
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill('not the password')
@@ -22,6 +23,7 @@ await journey('organizer', async (browser, problems) => {
   await page.getByRole('heading', { name: 'Your conversations' }).waitFor()
   await page.locator('table.conversations tbody tr').first().waitFor()
   await shot(page, 'organizer-list-desktop')
+  await accessible(page, 'conversation list')
 
   // Create a conversation with a Markdown description and seed statements pasted one per line.
   await page.getByRole('link', { name: 'New conversation' }).click()
@@ -31,6 +33,7 @@ await journey('organizer', async (browser, problems) => {
   await page.getByLabel(/^Seed statements/).fill('Open on Sundays.\nBuy more e-books.\n\nBuild a maker space.')
   await page.locator('.preview strong', { hasText: '€40,000' }).waitFor()
   await shot(page, 'organizer-create-desktop')
+  await accessible(page, 'new conversation form')
   await page.getByRole('button', { name: 'Create conversation' }).click()
   await page.getByText('The conversation is ready').waitFor()
   const link = await page.getByLabel('Public link').inputValue()
@@ -43,6 +46,7 @@ await journey('organizer', async (browser, problems) => {
   const row = page.locator('li.mod-row', { hasText: removeText })
   await row.waitFor()
   await shot(page, 'organizer-moderation-desktop')
+  await accessible(page, 'moderation queue')
   await row.focus()
   await page.keyboard.press('r')
   await row.locator('.badge.rejected').waitFor()
@@ -71,6 +75,7 @@ await journey('organizer', async (browser, problems) => {
   await page.locator('.breakdown-list li').first().waitFor()
   check((await page.locator('.breakdown').textContent()).includes('Old town'), 'the breakdown by district does not name the answers')
   await shot(page, 'organizer-report-desktop')
+  await accessible(page, 'report')
   const small = await newPage(browser, PHONE, problems)
   await small.goto(`${base}/organize`)
   await small.getByLabel('Email').fill(email)

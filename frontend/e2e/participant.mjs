@@ -1,7 +1,7 @@
 // Journey 1: a participant votes through a conversation on a phone-sized screen and adds a statement.
 // Usage: node participant.mjs <baseUrl> <conversation> <screenshotDir>
 // Prints one JSON line {"participantId"…, "votes": [{statementId, vote}], "statement": text} for the caller to check.
-import { journey, newPage, screenshots, check, PHONE, DESKTOP } from './browser.mjs'
+import { journey, newPage, screenshots, check, accessible, PHONE, DESKTOP } from './browser.mjs'
 
 const [base, slug, out] = process.argv.slice(2)
 const shot = screenshots(out)
@@ -12,6 +12,7 @@ await journey('participant', async (browser, problems) => {
   await page.goto(`${base}/c/${slug}`)
   await page.locator('.statement-text').waitFor()
   await shot(page, 'participant-phone')
+  await accessible(page, 'participant page')
 
   // Works at 375 px: nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 812 })
@@ -67,6 +68,7 @@ await journey('participant', async (browser, problems) => {
   await page.locator('.standing .you-label').waitFor({ timeout: 60000 })
   check((await page.locator('.standing').textContent()).includes('You are in Group'), 'the participant is not told their group')
   await shot(page, 'participant-done-phone')
+  await accessible(page, 'participant page after voting')
 
   const token = await page.evaluate((s) => localStorage.getItem('charter:participant:' + s), slug)
   check(token, 'no participant token was kept')

@@ -1,7 +1,7 @@
 // Journey 3: a researcher creates an account, uploads the sample survey and two answer sets, and reads the ranking,
 // the world map, a drill-down and a comparison.
 // Usage: node researcher.mjs <baseUrl> <surveyCsv> <answersJsonl> <secondAnswersJsonl> <screenshotDir>
-import { journey, newPage, screenshots, check, PHONE, DESKTOP } from './browser.mjs'
+import { journey, newPage, screenshots, check, accessible, PHONE, DESKTOP } from './browser.mjs'
 
 const [base, survey, answers, second, out] = process.argv.slice(2)
 const shot = screenshots(out)
@@ -44,6 +44,7 @@ await journey('researcher', async (browser, problems) => {
   const tip = await page.locator('.map-tooltip').textContent()
   check(tip.startsWith('Brazil') && tip.includes('similarity'), `hovering Brazil shows "${tip}"`)
   await shot(page, 'research-results-desktop')
+  await accessible(page, 'research results')
 
   // Drill-down: a country's questions, least similar first, then the paired bars of one question.
   await brazil.click()
@@ -63,6 +64,7 @@ await journey('researcher', async (browser, problems) => {
   await page.locator('.question-button').nth(1).click()
   await page.locator('.paired-bars tbody tr').first().waitFor()
   await shot(page, 'research-compare-desktop')
+  await accessible(page, 'drill-down and comparison')
 
   const phone = await newPage(browser, PHONE, problems)
   await phone.goto(`${base}/research`)
@@ -71,6 +73,7 @@ await journey('researcher', async (browser, problems) => {
   const landing = await newPage(browser, DESKTOP, problems)
   await landing.goto(base + '/')
   await shot(landing, 'landing-desktop')
+  await accessible(landing, 'start page')
   const landingPhone = await newPage(browser, PHONE, problems)
   await landingPhone.goto(base + '/')
   await shot(landingPhone, 'landing-phone')

@@ -341,7 +341,7 @@ function RankingTable({ report, color, lo, hi, selected, onSelect }: {
                 <td class="country-cell"><button type="button" class="link-button" title={c.country} onClick={() => onSelect(c.country)}>{c.country}</button></td>
                 <td class="num"><span class="swatch" style={{ background: color(c.similarity) }} />{fixed(c.similarity)}</td>
                 <td class="ci-cell" title={c.ci95 ? `${fixed(c.ci95[0])} – ${fixed(c.ci95[1])}` : 'no interval'}>
-                  {c.ci95 ? <span class="ci-track" aria-label={`${fixed(c.ci95[0])} to ${fixed(c.ci95[1])}`}>
+                  {c.ci95 ? <span class="ci-track" aria-hidden="true">
                     <span class="ci-range" style={{ left: pos(c.ci95[0]), width: `calc(${pos(c.ci95[1])} - ${pos(c.ci95[0])})` }} />
                     <span class="ci-point" style={{ left: pos(c.similarity) }} />
                   </span> : '–'}
@@ -475,7 +475,7 @@ function Compare({ dataset, set, sets, sel, update }: {
             values={onePerCode(r.countries).map((c) => ({ iso3: c.iso3!, name: c.country, value: c.change,
               detail: `${fixed(c.before)} → ${fixed(c.after)} (${c.change >= 0 ? '+' : ''}${fixed(c.change)})` }))}
             color={color} domain={[-m, m]} format={(v) => (v > 0 ? '+' : '') + v.toFixed(2)} />
-          <div class="table-scroll change-bars" aria-label="Change per country, largest gain first">
+          <div class="table-scroll change-bars" role="region" tabIndex={0} aria-label="Change per country, largest gain first">
             {r.countries.map((c) => (
               <div class="change-row" key={c.country} title={`${c.country}: ${fixed(c.before)} → ${fixed(c.after)}`}>
                 <span class="change-name">{c.country}</span>

@@ -102,7 +102,38 @@ function Overview({ conv, base, onChange }: { conv: Conversation; base: string; 
         </ul>
         <button type="button" class={conv.open ? 'danger' : 'secondary'} onClick={toggle}>{conv.open ? 'Close the conversation' : 'Reopen the conversation'}</button>
       </section>
+      <Invite base={base} />
       <ErrorNote error={error} />
     </div>
+  )
+}
+
+/** Invite another organizer (who already has an account) to co-organize. */
+function Invite({ base }: { base: string }) {
+  const [email, setEmail] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setError(null)
+    setDone(null)
+    try {
+      await post(`${base}/organizers`, { email: email.trim() })
+      setDone(`${email.trim()} can now organize this conversation.`)
+      setEmail('')
+    } catch (err) { setError(err) }
+  }
+  return (
+    <section class="panel">
+      <h2>Co-organizers</h2>
+      <form class="inline-form" onSubmit={submit}>
+        <label class="visually-hidden" for="invite-email">Their account email</label>
+        <input id="invite-email" type="email" required placeholder="their account email" value={email}
+          onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+        <button type="submit" class="secondary">Invite</button>
+      </form>
+      <ErrorNote error={error} />
+      {done && <p class="success" role="status">{done}</p>}
+    </section>
   )
 }

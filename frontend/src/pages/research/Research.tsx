@@ -209,7 +209,8 @@ function AnswerSetPanel({ dataset, sets, error, selected, signedIn, onSelect, on
       )}
       <Disclosure summary="Upload an answer set (JSON lines or CSV)" openWhen={sets?.length === 0}>
         <p class="muted small">Name it after the model and condition, e.g. <code>gpt-4o-mini-default</code>. Lines like
-          <code>{' {"qid": 0, "distribution": [0.2, 0.8]}'}</code>.</p>
+          <code>{' {"qid": 0, "distribution": [0.2, 0.8]}'}</code>. To ask a model yourself, run
+          <code>{' java -jar charter.jar collect --survey FILE --model NAME'}</code> and upload the file it writes.</p>
         <UploadGate signedIn={signedIn} onSignIn={onSignIn}>
           <UploadForm accept=".jsonl,.ndjson,.json,.csv" label="Answers file" namePlaceholder="model-condition" buttonLabel="Upload answers"
             url={(name, file) => `${O}/${dataset.id}/answer-sets?name=${encodeURIComponent(name)}&fileName=${encodeURIComponent(file.name)}`}

@@ -39,6 +39,11 @@ await journey('organizer', async (browser, problems) => {
   const link = await page.getByLabel('Public link').inputValue()
   check(link.endsWith('/c/library-budget'), `the public link is ${link}`)
   await shot(page, 'organizer-overview-desktop')
+  // Settings change in place.
+  await page.getByRole('button', { name: 'Edit' }).click()
+  await page.locator('.edit-settings').getByLabel('Topic').fill('How should the library spend next year’s budget?')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await page.getByRole('heading', { name: 'How should the library spend next year’s budget?' }).waitFor()
 
   // Remove a statement from the seeded conversation with the moderation queue's keyboard.
   await page.goto(`${base}/organize/c/${slug}/moderate`)

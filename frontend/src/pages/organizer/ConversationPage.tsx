@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { get, post } from '../../lib/api'
+import { get, patch, post } from '../../lib/api'
 import { ago, count, statementLength, toMillis } from '../../lib/format'
 import type { Conversation } from '../../lib/types'
 import { Copyable, ErrorNote, Link, usePoll } from '../../components/common'
@@ -52,6 +52,7 @@ function Overview({ conv, base, onChange }: { conv: Conversation; base: string; 
   const [seed, setSeed] = useState('')
   const [added, setAdded] = useState<string | null>(null)
   const fresh = new URLSearchParams(location.search).has('created')
+  const [editing, setEditing] = useState(false)
   const toggle = async () => {
     setError(null)
     try { await post(`${base}/${conv.open ? 'close' : 'reopen'}`); onChange() } catch (e) { setError(e) }
@@ -93,7 +94,9 @@ function Overview({ conv, base, onChange }: { conv: Conversation; base: string; 
         {added && <p class="success" role="status">{added}</p>}
       </section>
       <section class="panel">
-        <h2>Settings</h2>
+        <div class="section-head"><h2>Settings</h2>
+          <button type="button" class="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>{editing ? 'Cancel' : 'Edit'}</button></div>
+        {editing && <EditSettings conv={conv} base={base} onSaved={() => { setEditing(false); onChange() }} />}
         <ul class="plain-list">
           <li>Moderation: {conv.moderation === 'pre' ? 'statements wait for approval' : 'statements show at once'}</li>
           <li>Participants {conv.participantsCanWrite ? 'may' : 'may not'} add statements, up to {conv.statementMaxLength} characters</li>
@@ -135,5 +138,41 @@ function Invite({ base }: { base: string }) {
       <ErrorNote error={error} />
       {done && <p class="success" role="status">{done}</p>}
     </section>
+  )
+}
+
+/** Change a conversation's settings (PATCH: only what is sent changes; the link name never does). */
+function EditSettings({ conv, base, onSaved }: { conv: Conversation; base: string; onSaved: () => void }) {
+  const [topic, setTopic] = useState(conv.topic)
+  const [description, setDescription] = useState(conv.description ?? '')
+  const [moderation, setModeration] = useState(conv.moderation)
+  const [maxLength, setMaxLength] = useState(conv.statementMaxLength)
+  const [canWrite, setCanWrite] = useState(conv.participantsCanWrite)
+  const [error, setError] = useState<unknown>(null)
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setError(null)
+    try {
+      await patch(base, { topic: topic.trim(), description, moderation, statementMaxLength: maxLength, participantsCanWrite: canWrite })
+      onSaved()
+    } catch (err) { setError(err) }
+  }
+  return (
+    <form class="stack edit-settings" onSubmit={submit}>
+      <label class="field">Topic<input value={topic} required maxLength={300} onInput={(e) => setTopic((e.currentTarget as HTMLInputElement).value)} /></label>
+      <label class="field">Description (Markdown)<textarea rows={4} value={description}
+        onInput={(e) => setDescription((e.currentTarget as HTMLTextAreaElement).value)} /></label>
+      <label class="field">Moderation
+        <select value={moderation} onChange={(e) => setModeration((e.currentTarget as HTMLSelectElement).value as 'post' | 'pre')}>
+          <option value="post">show statements at once</option>
+          <option value="pre">hold statements until accepted</option>
+        </select></label>
+      <label class="field">Length limit (characters)<input type="number" min={10} max={2000} value={maxLength}
+        onInput={(e) => setMaxLength(Number((e.currentTarget as HTMLInputElement).value) || conv.statementMaxLength)} /></label>
+      <label class="check"><input type="checkbox" checked={canWrite} onChange={(e) => setCanWrite((e.currentTarget as HTMLInputElement).checked)} />
+        Participants may add statements</label>
+      <ErrorNote error={error} />
+      <button type="submit" class="primary">Save settings</button>
+    </form>
   )
 }

@@ -198,7 +198,8 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("rejected", one("SELECT status FROM statement WHERE text = ?", remove));
         assertEquals("3", one("SELECT count(*) FROM statement s JOIN conversation k ON k.id = s.conversation_id "
                 + "WHERE k.slug = 'library-budget' AND s.is_seed"), "the conversation created in the browser has its three seeds");
-        assertEquals("How should the library spend its new budget?", one("SELECT topic FROM conversation WHERE slug = 'library-budget'"));
+        assertEquals("How should the library spend next year’s budget?", one("SELECT topic FROM conversation WHERE slug = 'library-budget'"),
+                "the topic as changed in the settings form");
         // The phone participant voted on every statement except the removed one.
         assertEquals(before + seeds.size() - 1, Long.parseLong(one(votesSql)));
         assertEquals("46", one("SELECT count(*) FROM participant p JOIN conversation k ON k.id = p.conversation_id WHERE k.slug = 'town-square'"),

@@ -9,6 +9,12 @@ import {
 
 const FORMATS: [string, string][] = [['md', 'Markdown'], ['json', 'JSON'], ['csv', 'CSV'], ['cai', 'CAI list']]
 
+/** Each group's agree share: "A 68% · B 5% agree". */
+function shares(groupAgreement: Record<string, number>): string {
+  const entries = Object.entries(groupAgreement).sort(([a], [b]) => Number(a) - Number(b))
+  return entries.map(([g, v]) => `${GROUP_LETTERS[Number(g)] ?? g} ${percent(v)}`).join(' · ') + ' agree'
+}
+
 function support(groupAgreement: Record<string, number>): string {
   const entries = Object.entries(groupAgreement).sort(([a], [b]) => Number(a) - Number(b))
   if (entries.length === 0) return 'no group votes yet'
@@ -112,11 +118,11 @@ function Principles({ list, setList, onDrop }: { list: Draft[]; setList: (l: Dra
             <p class="muted small">{support(p.groupAgreement)}</p>
             {p.evidence.length > 1 && (
               <div class="cb-merged">
-                <p class="small"><strong>Merged from {p.evidence.length} similar statements</strong> (their votes are added up):</p>
+                <p class="small"><strong>Merged from {p.evidence.length} similar statements</strong> (their votes are added up when saved):</p>
                 <ul>
-                  {p.evidence.map((e) => (
+                  {p.evidence.map((e, k) => (
                     <li key={e.statementId}>
-                      <span>{e.text}</span> <span class="muted small">· similarity {percent(e.similarity)} · {e.votes} votes</span>{' '}
+                      <span>{e.text}</span> <span class="muted small">{k > 0 && e.similarity < 1 ? `· ${percent(e.similarity)} similar ` : ''}· {e.votes} votes</span>{' '}
                       <button type="button" class="link-button small" onClick={() => setList(split(list, i, e.statementId))}>Split out</button>
                     </li>
                   ))}
@@ -165,7 +171,7 @@ function LeftOut({ doc, dropped, inUse, onRestore, onAdd }: {
         <ul class="plain-list">
           {candidates.slice(0, 30).map((e) => (
             <li key={e.statementIds.join('-')}>{e.text}
-              <div class="muted small">{REASONS[e.reason] ?? e.reason}{e.groupAgreement && Object.keys(e.groupAgreement).length > 0 ? ` · ${support(e.groupAgreement)}` : ''}
+              <div class="muted small">{REASONS[e.reason] ?? e.reason}{e.groupAgreement && Object.keys(e.groupAgreement).length > 0 ? ` · ${shares(e.groupAgreement)}` : ''}
                 {' '}<button type="button" class="link-button small" onClick={() => onAdd(e)}>Add as principle</button></div>
             </li>
           ))}

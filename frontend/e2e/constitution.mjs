@@ -1,11 +1,12 @@
 // Journey 4 (needs the constitution API): an organizer curates the draft constitution (merges two near-duplicates,
 // rewords one, drops one with a reason), saves two versions, compares them and publishes; a participant then reads
 // the published principles on a phone.
-// Usage: node constitution.mjs <baseUrl> <conversation> <email> <password> <screenshotDir>
-// The conversation needs at least four candidate principles (statements every group agrees with).
+// Usage: node constitution.mjs <baseUrl> <conversation> <email> <password> <screenshotDir> <duplicate1> <duplicate2> <toReword> <newWording>
+// The conversation needs at least four candidate principles (statements every group agrees with), two of which
+// (duplicate1, duplicate2) say the same thing.
 import { journey, newPage, screenshots, check, accessible, PHONE, DESKTOP } from './browser.mjs'
 
-const [base, slug, email, password, out] = process.argv.slice(2)
+const [base, slug, email, password, out, duplicate1, duplicate2, toReword, reworded] = process.argv.slice(2)
 const shot = screenshots(out)
 
 await journey('constitution', async (browser, problems) => {
@@ -16,21 +17,31 @@ await journey('constitution', async (browser, problems) => {
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('heading', { name: 'Your conversations' }).waitFor()
   await page.goto(`${base}/organize/c/${slug}/constitution`)
-  await page.locator('.cb-item').nth(3).waitFor({ timeout: 60000 })
+  // the draft comes from the latest analysis, which follows the votes by a moment
+  for (let i = 0; i < 30 && await page.locator('.cb-item').count() < 4; i++) {
+    await page.waitForTimeout(2000)
+    await page.getByRole('button', { name: 'Rebuild the draft' }).click()
+  }
+  await page.locator('.cb-item').nth(3).waitFor()
   const before = await page.locator('.cb-item').count()
+  // the principles are ordered by the analysis: find them by their wording
+  const indexOf = (text) => page.locator('.cb-item textarea').evaluateAll((areas, t) => areas.findIndex((a) => a.value === t), text)
 
-  await page.locator('.cb-item').nth(0).getByRole('button', { name: 'Merge with…' }).click()
-  await page.locator('.cb-item').nth(2).getByRole('button', { name: 'Merge into 1' }).click()
+  const a = await indexOf(duplicate1)
+  const b = await indexOf(duplicate2)
+  check(a >= 0 && b >= 0, `the draft lacks "${duplicate1}" or "${duplicate2}"`)
+  await page.locator('.cb-item').nth(a).getByRole('button', { name: 'Merge with…' }).click()
+  await page.locator('.cb-item').nth(b).getByRole('button', { name: `Merge into ${a + 1}` }).click()
   await page.getByText('Merged from 2 similar statements').waitFor()
-  const reworded = 'The assistant should never help anyone harm other people.'
-  await page.getByLabel('Wording of principle 2').fill(reworded)
+  const r = await indexOf(toReword)
+  await page.getByLabel(`Wording of principle ${r + 1}`).fill(reworded)
   await page.locator('.cb-original').first().waitFor()
   await page.getByRole('button', { name: `Save ${before - 1} principles` }).click()
   await page.getByText('Saved as version 1.').waitFor()
 
   await page.getByRole('button', { name: 'Move principle 3 up' }).click()
   await page.locator('.cb-item').last().getByRole('button', { name: 'Drop…' }).click()
-  await page.getByLabel('Why drop it').fill('covered by principle 1')
+  await page.getByLabel('Why drop it').fill('the organizers leave this to a later round')
   await page.getByRole('button', { name: 'Drop', exact: true }).click()
   await page.getByRole('button', { name: `Save ${before - 2} principles` }).click()
   await page.getByText('Saved as version 2.').waitFor()

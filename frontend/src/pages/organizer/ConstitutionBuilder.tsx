@@ -62,7 +62,8 @@ export function ConstitutionBuilder({ base }: { base: string }) {
               <option value="consensus">consensus across groups</option>
               <option value="bridging">bridging score</option>
             </select></label>
-          <span class="muted small">Changing these rebuilds the draft and discards unsaved edits.</span>
+          <button type="button" class="secondary small" onClick={draft.reload}>Rebuild the draft</button>
+          <span class="muted small">Rebuilding (or changing these) starts again from the latest analysis; unsaved edits are lost.</span>
         </div>
       </section>
       <div class="cb-grid">

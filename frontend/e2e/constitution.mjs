@@ -40,7 +40,10 @@ await journey('constitution', async (browser, problems) => {
   await page.getByText('Saved as version 1.').waitFor()
 
   await page.getByRole('button', { name: 'Move principle 3 up' }).click()
-  await page.locator('.cb-item').last().getByRole('button', { name: 'Drop…' }).click()
+  // drop a principle that is neither the merged nor the reworded one
+  const drop = await page.locator('.cb-item').evaluateAll((items, kept) =>
+    items.findIndex((li) => !li.querySelector('.cb-merged') && li.querySelector('textarea').value !== kept), reworded)
+  await page.locator('.cb-item').nth(drop).getByRole('button', { name: 'Drop…' }).click()
   await page.getByLabel('Why drop it').fill('the organizers leave this to a later round')
   await page.getByRole('button', { name: 'Drop', exact: true }).click()
   await page.getByRole('button', { name: `Save ${before - 2} principles` }).click()

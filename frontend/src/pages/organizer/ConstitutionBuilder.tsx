@@ -273,7 +273,7 @@ function Versions({ c, tick }: { c: string; tick: number }) {
 }
 
 export function DiffView({ d }: { d: VersionDiff }) {
-  const nothing = d.added.length + d.removed.length + d.reworded.length + d.moved.length + d.regrouped.length === 0
+  const nothing = d.added.length + d.removed.length + d.reworded.length + d.moved.filter((m) => m.fromPosition !== m.toPosition).length + d.regrouped.length === 0
   return (
     <div class="diff">
       {nothing && <p class="muted">Versions {d.from} and {d.to} have the same principles.</p>}
@@ -281,7 +281,7 @@ export function DiffView({ d }: { d: VersionDiff }) {
         {d.added.map((a) => <li key={'a' + a.position} class="diff-added"><strong>Added</strong> as {a.position}: {a.text}</li>)}
         {d.removed.map((r) => <li key={'r' + r.position} class="diff-removed"><strong>Removed</strong> ({r.position}): {r.text}</li>)}
         {d.reworded.map((r) => <li key={'w' + r.position}><strong>Reworded</strong> ({r.position}): <del>{r.before}</del> → <ins>{r.after}</ins></li>)}
-        {d.moved.map((m) => <li key={'m' + m.text}><strong>Moved</strong> from {m.fromPosition} to {m.toPosition}: {m.text}</li>)}
+        {d.moved.filter((m) => m.fromPosition !== m.toPosition).map((m) => <li key={'m' + m.text}><strong>Moved</strong> from {m.fromPosition} to {m.toPosition}: {m.text}</li>)}
         {d.regrouped.map((g) => <li key={'g' + g.position}><strong>Statements changed</strong> ({g.position}): {g.text}
           <span class="muted small"> · {g.before.join(', ')} → {g.after.join(', ')}</span></li>)}
       </ul>

@@ -223,4 +223,60 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("country-average-baseline,uniform-baseline", one("SELECT string_agg(name, ',' ORDER BY name) FROM answer_set"));
         assertTrue(Files.size(SCREENSHOTS.resolve("research-results-desktop.png")) > 10_000, "the results screenshot was saved");
     }
+
+    @Test
+    void anOrganizerCuratesAndPublishesAConstitutionThatParticipantsRead() throws Exception {
+        Api api = new Api(client);
+        String email = "ines-" + System.nanoTime() + "@example.org";
+        String token = (String) api.post("/api/auth/register", Map.of("email", email, "name", "Ines Organizer", "password", PASSWORD), null).get("token");
+        String duplicate1 = "The town budget should be published every year.";
+        String duplicate2 = "Everyone should be able to read the yearly budget.";
+        String toReword = "Residents should be asked before big projects start.";
+        List<String> agreed = List.of("Council meetings should be streamed online.", duplicate1, duplicate2, toReword,
+                "Parks should stay free to enter.", "Every decision should be published with its reasons.");
+        List<String> divisive = List.of("The town should build a new stadium.", "Cars should be banned downtown.",
+                "Taxes should rise to fund the library.");
+        List<String> seeds = new ArrayList<>(agreed);
+        seeds.addAll(divisive);
+        api.post("/api/conversations", Map.of("slug", "town-charter", "topic", "Which principles should guide our council?",
+                "description", "Vote on principles for how the council works.", "seedStatements", seeds), token);
+        Map<String, Long> ids = new HashMap<>();
+        for (Object card : api.getList("/api/conversations/town-charter/statements", null)) {
+            ids.put((String) ((Map<?, ?>) card).get("text"), ((Number) ((Map<?, ?>) card).get("id")).longValue());
+        }
+        // Three camps: they split on the divisive statements and all agree with the others.
+        Random random = new Random(23);
+        for (int p = 0; p < 45; p++) {
+            int camp = p % 3;
+            String participant = api.join("town-charter");
+            for (String text : agreed) {
+                api.vote("town-charter", participant, ids.get(text), random.nextDouble() < 0.9 ? "agree" : "pass");
+            }
+            for (int d = 0; d < divisive.size(); d++) {
+                boolean likes = d == camp;
+                api.vote("town-charter", participant, ids.get(divisive.get(d)), random.nextDouble() < 0.85 == likes ? "agree" : "disagree");
+            }
+        }
+        String reworded = "Residents must be consulted before any large project begins.";
+
+        journey("constitution.mjs", base(), "town-charter", email, PASSWORD, SCREENSHOTS.toString(), duplicate1, duplicate2,
+                toReword, reworded);
+
+        String published = "SELECT v.id FROM constitution_version v JOIN conversation k ON k.id = v.conversation_id"
+                + " WHERE k.slug = 'town-charter' AND v.published";
+        long version = Long.parseLong(one(published));
+        assertEquals("2", one("SELECT version FROM constitution_version WHERE id = ?", version), "version 2 is published");
+        assertEquals("1", one("SELECT count(*) FROM constitution_principle WHERE version_id = ? AND text = ?", version, reworded));
+        assertEquals(toReword, one("SELECT s.original_text FROM constitution_principle p JOIN constitution_principle_statement s"
+                + " ON s.principle_id = p.id WHERE p.version_id = ? AND p.text = ?", version, reworded), "the original wording stays attached");
+        assertEquals("1", one("SELECT count(*) FROM constitution_principle p WHERE p.version_id = ? AND"
+                + " (SELECT count(*) FROM constitution_principle_statement s WHERE s.principle_id = p.id) = 2", version),
+                "the two near-duplicates are one principle");
+        assertEquals("1", one("SELECT count(*) FROM constitution_dropped WHERE version_id = ?", version));
+        for (String text : divisive) {
+            assertEquals("0", one("SELECT count(*) FROM constitution_principle_statement s JOIN constitution_principle p"
+                    + " ON p.id = s.principle_id WHERE p.version_id = ? AND s.statement_id = ?", version, ids.get(text)),
+                    "a divisive statement is no principle: " + text);
+        }
+    }
 }

@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.charter.http.QueryFlag;
 
 import java.util.Map;
 
@@ -53,8 +54,8 @@ class ParticipationController {
     @Post("/votes{?next}")
     VoteReceipt vote(@PathVariable String conversation, @Body @Valid CastVote vote,
                      @Nullable @Header(StatementController.PARTICIPANT_TOKEN) String token,
-                     @QueryValue(defaultValue = "true") boolean next) {
-        return participation.vote(conversation, token, vote, next);
+                     @Nullable @QueryValue String next) {
+        return participation.vote(conversation, token, vote, QueryFlag.parse("next", next, true));
     }
 
     @Operation(summary = "Answer the conversation's metadata questions ({\"country\": \"Japan\"})")

@@ -19,6 +19,7 @@ public class OrganizerService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Duration SESSION = Duration.ofDays(30);
 
     private final OrganizerRepository organizers;
@@ -38,6 +39,10 @@ public class OrganizerService {
         }
         if (password != null && password.length() < MIN_PASSWORD) {
             throw Problem.invalid("password", "password must have at least " + MIN_PASSWORD + " characters");
+        }
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // bcrypt reads only the first 72 bytes; the library refuses longer input rather than ignore the rest
+            throw Problem.invalid("password", "password must have at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
         }
         if (organizers.findByEmail(normalized).isPresent()) {
             throw Problem.conflict("email", "an organizer with this email already exists");

@@ -26,6 +26,7 @@ import org.charter.opinions.SimilarityOptions;
 import org.charter.opinions.SimilarityReport;
 import org.charter.opinions.store.AnswerSetSummary;
 import org.charter.opinions.store.OpinionsService;
+import org.charter.http.QueryFlag;
 import org.charter.problem.Problem;
 
 import java.io.IOException;
@@ -56,11 +57,12 @@ class AnswerSetController {
             MediaType.TEXT_PLAIN})
     HttpResponse<AnswerSetSummary> upload(HttpRequest<?> request, long datasetId, @QueryValue @Nullable String name,
                                           @QueryValue @Nullable String format, @QueryValue @Nullable String country,
-                                          @QueryValue(defaultValue = "false") boolean lenient,
+                                          @QueryValue @Nullable String lenient,
                                           @QueryValue @Nullable String fileName, @Body String text,
                                           Authentication auth) {
         AnswerFormat f = format(format, request.getContentType().map(MediaType::getName).orElse(""));
-        return created(service.createAnswerSet(CurrentOrganizer.id(auth), datasetId, name, fileName, text, f, country, lenient));
+        return created(service.createAnswerSet(CurrentOrganizer.id(auth), datasetId, name, fileName, text, f, country,
+                QueryFlag.parse("lenient", lenient, false)));
     }
 
     /** A form upload: part {@code file}, and {@code name} (default: the file name), {@code country}, {@code lenient}. */
@@ -78,7 +80,7 @@ class AnswerSetController {
         AnswerFormat f = format != null && !format.isBlank() ? format(format, "") : AnswerFormat.fromFileName(file.getFilename());
         String n = name == null || name.isBlank() ? file.getFilename().replaceFirst("\\.(jsonl|csv|json|ndjson)$", "") : name;
         return created(service.createAnswerSet(CurrentOrganizer.id(auth), datasetId, n, file.getFilename(),
-                new String(file.getBytes(), StandardCharsets.UTF_8), f, country, "true".equalsIgnoreCase(lenient)));
+                new String(file.getBytes(), StandardCharsets.UTF_8), f, country, QueryFlag.parse("lenient", lenient, false)));
     }
 
     private static AnswerFormat format(String format, String contentType) {

@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.charter.conversation.ConversationChanged;
+import org.charter.database.DatabaseFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,13 @@ class AnalysisScheduler {
                 request(conversationId); // another run holds the lock; try again after it
             }
         } catch (RuntimeException e) {
-            LOG.error("Analysis of conversation {} failed; the previous snapshot stays in place", conversationId, e);
+            if (DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) {
+                // Nothing to fix here: the periodic sweep runs it once the database answers again.
+                LOG.warn("Analysis of conversation {} postponed: the database is unavailable ({})", conversationId,
+                        e.getMessage());
+            } else {
+                LOG.error("Analysis of conversation {} failed; the previous snapshot stays in place", conversationId, e);
+            }
         }
     }
 

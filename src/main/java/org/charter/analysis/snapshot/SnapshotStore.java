@@ -2,6 +2,7 @@ package org.charter.analysis.snapshot;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -112,7 +113,11 @@ class SnapshotStore {
         });
     }
 
-    /** Conversations with votes newer than their latest snapshot (recovers runs missed by a restart or a CLI import). */
+    /**
+     * Conversations with votes newer than their latest snapshot (recovers runs missed by a restart, a crash or a CLI
+     * import). The scheduler's sweep calls it outside any request, so it opens its own read-only transaction.
+     */
+    @Transactional(readOnly = true)
     List<Long> stale() {
         return jdbc.prepareStatement("""
                 SELECT c.id FROM conversation c

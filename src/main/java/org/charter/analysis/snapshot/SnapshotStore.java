@@ -2,6 +2,7 @@ package org.charter.analysis.snapshot;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -113,6 +114,7 @@ class SnapshotStore {
     }
 
     /** Conversations with votes newer than their latest snapshot (recovers runs missed by a restart or a CLI import). */
+    @Transactional(readOnly = true) // called from the scheduler's own thread, outside any request's transaction
     List<Long> stale() {
         return jdbc.prepareStatement("""
                 SELECT c.id FROM conversation c

@@ -9,10 +9,12 @@ import org.charter.security.SecretTokens;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Creating, changing, closing and looking up conversations, and who may manage them. */
@@ -151,10 +153,10 @@ public class ConversationService {
     @Transactional
     public void removeOrganizer(String ref, long organizerId, long removed) {
         ConversationRow c = managed(ref, organizerId);
-        if (removed != organizerId && !java.util.Objects.equals(c.ownerId(), organizerId)) {
+        if (removed != organizerId && !Objects.equals(c.ownerId(), organizerId)) {
             throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "only the conversation's owner may remove co-organizers");
         }
-        if (java.util.Objects.equals(c.ownerId(), removed)) {
+        if (Objects.equals(c.ownerId(), removed)) {
             throw Problem.conflict("organizerId", "the owner cannot be removed from their conversation");
         }
         if (!conversations.removeOrganizer(c.id(), removed)) {
@@ -163,7 +165,7 @@ public class ConversationService {
     }
 
     private List<CoOrganizer> organizersOf(ConversationRow c) {
-        List<CoOrganizer> list = new java.util.ArrayList<>();
+        List<CoOrganizer> list = new ArrayList<>();
         if (c.ownerId() != null) {
             organizers.findById(c.ownerId()).ifPresent(o -> list.add(new CoOrganizer(o.id(), o.email(), o.displayName(), true)));
         }
@@ -252,7 +254,7 @@ public class ConversationService {
     /** The conversation, if this organizer owns it (co-organizers are not enough); 403 otherwise. */
     private ConversationRow owned(String ref, long organizerId) {
         ConversationRow c = managed(ref, organizerId);
-        if (!java.util.Objects.equals(c.ownerId(), organizerId)) {
+        if (!Objects.equals(c.ownerId(), organizerId)) {
             throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "only the conversation's owner may invite co-organizers");
         }
         return c;

@@ -1,5 +1,6 @@
 package org.charter.abuse;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
 
@@ -21,7 +22,7 @@ public final class RateLimiter {
     private final InstantSource clock;
     private final Map<Limit, TokenBuckets> limits = new EnumMap<>(Limit.class);
 
-    RateLimiter(RateLimitSettings settings, List<Budget> budgets, InstantSource clock) {
+    RateLimiter(RateLimitSettings settings, List<Budget> budgets, @Named(Clocks.RATE_LIMIT) InstantSource clock) {
         this.enabled = settings.enabled();
         this.clock = clock;
         Map<String, Budget> byName = budgets.stream().collect(Collectors.toMap(Budget::name, b -> b));

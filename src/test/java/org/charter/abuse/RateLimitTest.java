@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.charter.testing.Api;
@@ -18,12 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,11 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimitTest extends DatabaseTest {
 
     private static final String SLUG = "limits";
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2030-01-01T00:00:00Z"));
 
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    ManualClock clock;
 
     private Api api;
     private String organizer;
@@ -52,6 +50,7 @@ class RateLimitTest extends DatabaseTest {
     protected Map<String, String> extraProperties() {
         String b = "charter.abuse.rate-limit.budgets.";
         return Map.ofEntries(
+                Map.entry("charter.test.manual-clock", "true"),
                 Map.entry("charter.abuse.rate-limit.trusted-proxies", "1"),
                 Map.entry(b + "votes-per-participant.burst", "3"),
                 Map.entry(b + "votes-per-participant.refill-every", "10s"),
@@ -65,14 +64,8 @@ class RateLimitTest extends DatabaseTest {
                 Map.entry(b + "joins-per-address.refill-every", "90s"));
     }
 
-    /** The time the limits refill by: turned by the tests. */
-    @MockBean(InstantSource.class)
-    InstantSource clock() {
-        return now::get;
-    }
-
     private void advance(Duration d) {
-        now.updateAndGet(t -> t.plus(d));
+        clock.advance(d);
     }
 
     @BeforeAll

@@ -172,7 +172,8 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("pending", one("SELECT status FROM statement WHERE id = ?", own));
         assertTrue(api.getList("/api/conversations/rail-yard/statements", null).stream()
                 .anyMatch(card -> ((Number) ((Map<?, ?>) card).get("id")).longValue() == own));
-        assertEquals("<img src=x onerror=alert(1)>", one("SELECT text FROM statement WHERE text LIKE '<img%'"));
+        assertEquals("<img src=x onerror=alert(1)>", one("SELECT s.text FROM statement s JOIN conversation k"
+                + " ON k.id = s.conversation_id WHERE k.slug = 'rail-yard' AND s.text LIKE '<img%'"));
     }
 
     @Test
@@ -271,7 +272,8 @@ class WebAppJourneysTest extends DatabaseTest {
 
         journey("xss.mjs", base(), "markup", email, PASSWORD, SCREENSHOTS.toString(), typed, seed, submitted);
 
-        assertEquals(typed, one("SELECT text FROM statement WHERE text LIKE '<iframe%'"), "the typed statement is stored as written");
+        assertEquals(typed, one("SELECT s.text FROM statement s JOIN conversation k"
+                + " ON k.id = s.conversation_id WHERE k.slug = 'markup' AND s.text LIKE '<iframe%'"), "the typed statement is stored as written");
     }
 
     @Test

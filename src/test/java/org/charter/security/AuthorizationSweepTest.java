@@ -1,6 +1,5 @@
 package org.charter.security;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -353,7 +352,7 @@ class AuthorizationSweepTest extends DatabaseTest {
     /** Routes closed to anonymous callers, and open ones that act differently for a signed-in organizer. */
     private List<Route> organizerRoutes() {
         return routes().stream().filter(r -> !r.anonymous() || Arrays.stream(r.info().getTargetMethod().getArguments())
-                .map(Argument::getType).anyMatch(Authentication.class::isAssignableFrom)).toList();
+                .map(a -> a.getType()).anyMatch(Authentication.class::isAssignableFrom)).toList();
     }
 
     private MutableHttpRequest<Object> request(Route r, Call call) {

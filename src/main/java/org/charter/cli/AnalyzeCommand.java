@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
  * that a fresh JVM analyses a conversation of 10,000 participants and 500,000 votes in about two seconds.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyse a Polis export folder (comments.csv and votes.csv, or participants-votes.csv):",
-                "opinion groups, representative and consensus statements, bridging scores. Prints JSON."})
+        description = {"Analyse a Polis export folder: opinion groups, consensus, bridging. Prints JSON.",
+                "Reads comments.csv and votes.csv, or participants-votes.csv; computes the opinion groups,",
+                "representative and consensus statements and bridging scores."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The Polis export folder.")

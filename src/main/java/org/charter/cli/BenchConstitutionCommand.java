@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
  * texts are generated with planted near-duplicates. The analysis itself is measured by {@code bench analysis}.
  */
 @Command(name = "constitution", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build a constitution (selection, near-duplicate merging, exports) from synthetic analysed",
-                "conversations of the given statement counts; prints the timings."})
+        description = {"Constitution building (selection, near-duplicate merging, exports) on synthetic conversations.",
+                "Analyses synthetic conversations of the given statement counts and prints the timings."})
 final class BenchConstitutionCommand implements Callable<Integer> {
 
     @Option(names = "--statements", split = ",", defaultValue = "300,1000,3000",

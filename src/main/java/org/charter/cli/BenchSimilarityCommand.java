@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
  * ~100 countries) against one answer set, with 1,000 bootstrap resamples, in under 2 s.
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Opinion similarity at full GlobalOpinionQA size (synthetic but realistic data):",
-                "parse the survey CSV and the answer set, rank countries with 1,000 bootstrap resamples. Target: < 2 s."})
+        description = {"Opinion similarity at full GlobalOpinionQA size (synthetic but realistic data).",
+                "Parses the survey CSV and the answer set, ranks countries with 1,000 bootstrap resamples. Target: < 2 s."})
 final class BenchSimilarityCommand implements Callable<Integer> {
 
     static final double TARGET_SECONDS = 2.0;

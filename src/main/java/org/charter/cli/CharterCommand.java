@@ -2,6 +2,7 @@ package org.charter.cli;
 
 import org.charter.database.DatabaseUnavailableException;
 import org.charter.problem.Problem;
+import org.charter.security.UnsafeSettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
                 "With no command, starts the web server (same as 'serve')."},
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, AnalyzeCommand.class,
                 ConstitutionCommand.class, SimilarityCommand.class, CollectCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class CharterCommand implements Callable<Integer> {
 
     /** Exit code for failures the user can act on (bad input, unreachable database). */
@@ -38,7 +39,7 @@ public final class CharterCommand implements Callable<Integer> {
             cl.getErr().println("charter: " + (p.where() == null ? "" : p.where() + ": ") + p.getMessage());
             return EXIT_FAILURE;
         }
-        if (e instanceof DatabaseUnavailableException) {
+        if (e instanceof DatabaseUnavailableException || e instanceof UnsafeSettingsException) {
             cl.getErr().println("charter: " + e.getMessage());
             return EXIT_FAILURE;
         }

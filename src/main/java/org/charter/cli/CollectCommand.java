@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code charter collect}: ask a model every survey question and write its answer set (JSON lines, resumable). */
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ask an OpenAI-compatible chat-completions endpoint each survey question in the GlobalOpinionQA",
-                "multiple-choice form and write the model's answer distributions as a JSON-lines answer set.",
+        description = {"Ask a model (OpenAI-compatible endpoint) every survey question; write its answer set.",
+                "Each question goes in the GlobalOpinionQA multiple-choice form; the model's answer distributions",
+                "are written as a JSON-lines answer set.",
                 "Distributions come from the answer letter's log-probabilities, or from sampled answers when the endpoint",
                 "offers none. Rerunning with the same --out skips the questions already answered."})
 final class CollectCommand implements Callable<Integer> {

@@ -40,9 +40,10 @@ import java.util.concurrent.Callable;
  * service. {@code constitution compare A B} compares two constitution files.
  */
 @Command(name = "constitution", mixinStandardHelpOptions = true,
-        description = {"Build a constitution from a Polis export folder: statements a majority of every opinion group",
-                "agreed with, near-duplicates merged, with their evidence. Prints Markdown, JSON, CSV or a",
-                "Constitutional-AI principle list. 'constitution compare A B' compares two constitutions."},
+        description = {"Build a constitution from a Polis export folder.",
+                "Keeps the statements a majority of every opinion group agreed with, merges near-duplicates and",
+                "lists the evidence; prints Markdown, JSON, CSV or a Constitutional-AI principle list.",
+                "'constitution compare A B' compares two constitutions."},
         subcommands = ConstitutionCommand.Compare.class)
 final class ConstitutionCommand implements Callable<Integer> {
 
@@ -183,9 +184,10 @@ final class ConstitutionCommand implements Callable<Integer> {
 
     /** {@code constitution compare A B}. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = {"Compare two constitutions: for each principle of A the closest principle of B, with their",
-                    "text similarity, and the overlap. Each file is a Charter constitution JSON export or plain text",
-                    "with one principle per line (Markdown list markers and '#' lines are ignored)."})
+            description = {"Compare two constitutions, principle by principle.",
+                    "For each principle of A: the closest principle of B and their text similarity; then the overlap.",
+                    "Each file is a Charter constitution JSON export or plain text with one principle per line",
+                    "(Markdown list markers and '#' lines are ignored)."})
     static final class Compare implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "A", description = "The first constitution.")

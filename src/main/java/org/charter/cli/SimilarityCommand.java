@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  * files; no database, no Micronaut).
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Rank countries by how similar their survey answers are to a model's answers",
-                "(1 - Jensen-Shannon distance, per country mean with a 95% bootstrap interval).",
+        description = {"Rank countries by how similar their survey answers are to a model's answers.",
+                "Similarity is 1 - Jensen-Shannon distance, per country mean with a 95% bootstrap interval.",
                 "Prints JSON: {\"questions\", \"metric\", \"countries\": [{\"country\", \"similarity\", \"questions\", \"ci95\"}]}, best first."})
 final class SimilarityCommand implements Callable<Integer> {
 

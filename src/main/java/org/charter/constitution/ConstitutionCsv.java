@@ -3,6 +3,7 @@ package org.charter.constitution;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.charter.abuse.SpreadsheetSafeText;
 import org.charter.problem.Problem;
 
 import java.io.IOException;
@@ -20,9 +21,9 @@ import java.util.stream.Collectors;
  * {@code votes, statements} (the statements' own texts, separated by " | "), {@code note}.
  *
  * <p>Spreadsheets run a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} (also tab or carriage
- * return) as a formula, and principles are written by the public. Every text cell that starts with one of those — or
- * with the apostrophe used to escape them — gets an apostrophe in front (OWASP, "CSV Injection"); numbers are written
- * as numbers. {@link #read} removes exactly that apostrophe, so the texts read back as written.
+ * return) as a formula, and principles are written by the public. Every text cell that would be one gets an
+ * apostrophe in front ({@link SpreadsheetSafeText}); numbers are written as numbers. {@link #read} removes exactly
+ * that apostrophe, so the texts read back as written.
  */
 public final class ConstitutionCsv {
 
@@ -108,20 +109,12 @@ public final class ConstitutionCsv {
         return rows;
     }
 
-    /** Prefixes an apostrophe to a text a spreadsheet would run as a formula (or that starts with one). */
-    static String escape(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return "=+-@\t\r'".indexOf(first) >= 0 ? "'" + text : text;
+    private static String escape(String text) {
+        return SpreadsheetSafeText.escape(text);
     }
 
-    static String unescape(String cell) {
-        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
-            return cell;
-        }
-        return "=+-@\t\r'".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    private static String unescape(String cell) {
+        return SpreadsheetSafeText.unescape(cell);
     }
 
     private static String emptyToNull(String s) {

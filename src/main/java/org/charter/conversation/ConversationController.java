@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -95,11 +96,26 @@ class ConversationController {
         return conversations.reopen(conversation, CurrentOrganizer.id(auth));
     }
 
-    @Operation(summary = "Invite another organizer (by their account email) to co-organize")
+    @Operation(summary = "Invite another organizer (by their account email) to co-organize (owner only);"
+            + " answers who organizes it now")
     @Post("/{conversation}/organizers")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Void> invite(@PathVariable String conversation, @Body @Valid Invitation invitation, Authentication auth) {
-        conversations.addOrganizer(conversation, CurrentOrganizer.id(auth), invitation.email());
+    List<CoOrganizer> invite(@PathVariable String conversation, @Body @Valid Invitation invitation, Authentication auth) {
+        return conversations.addOrganizer(conversation, CurrentOrganizer.id(auth), invitation.email());
+    }
+
+    @Operation(summary = "Who organizes the conversation: the owner, then the co-organizers")
+    @Get("/{conversation}/organizers")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    List<CoOrganizer> organizers(@PathVariable String conversation, Authentication auth) {
+        return conversations.organizers(conversation, CurrentOrganizer.id(auth));
+    }
+
+    @Operation(summary = "Remove a co-organizer (owner), or leave as a co-organizer (your own id)")
+    @Delete("/{conversation}/organizers/{organizerId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> removeOrganizer(@PathVariable String conversation, @PathVariable long organizerId, Authentication auth) {
+        conversations.removeOrganizer(conversation, CurrentOrganizer.id(auth), organizerId);
         return HttpResponse.noContent();
     }
 }

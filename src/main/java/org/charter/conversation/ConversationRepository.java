@@ -26,6 +26,17 @@ interface ConversationRepository extends CrudRepository<ConversationRow, Long> {
     @Query("INSERT INTO conversation_organizer (conversation_id, organizer_id) VALUES (:conversationId, :organizerId) ON CONFLICT DO NOTHING")
     void addOrganizer(long conversationId, long organizerId);
 
+    @Query("SELECT organizer_id FROM conversation_organizer WHERE conversation_id = :conversationId ORDER BY organizer_id")
+    List<Long> coOrganizerIds(long conversationId);
+
+    /** Whether a row was deleted. */
+    @Query("DELETE FROM conversation_organizer WHERE conversation_id = :conversationId AND organizer_id = :organizerId")
+    int deleteOrganizer(long conversationId, long organizerId);
+
+    default boolean removeOrganizer(long conversationId, long organizerId) {
+        return deleteOrganizer(conversationId, organizerId) > 0;
+    }
+
     @Query("SELECT c.id FROM conversation c WHERE c.id = :id FOR UPDATE")
     Optional<Long> lock(long id);
 }

@@ -4,14 +4,17 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
 import org.charter.security.OrganizerService;
+import org.charter.security.SecretTokens;
 
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Creating, changing, closing and looking up conversations, and who may manage them. */
@@ -61,7 +64,8 @@ public class ConversationService {
                 s.description() == null ? "" : s.description(), organizerId,
                 s.participantsCanWrite() == null || s.participantsCanWrite(),
                 (s.moderation() == null ? Moderation.POST : s.moderation()).column(),
-                s.statementMaxLength() == null ? 140 : s.statementMaxLength(), identity.column(), s.xidSecret(),
+                s.statementMaxLength() == null ? 140 : s.statementMaxLength(), identity.column(),
+                xidSecret(identity, s.xidSecret(), null),
                 s.closesAt(), null, null, now, now));
         saveQuestions(row.id(), s.metadataQuestions());
         if (s.seedStatements() != null) {
@@ -103,7 +107,7 @@ public class ConversationService {
                 s.moderation() == null ? c.moderation() : s.moderation().column(),
                 s.statementMaxLength() == null ? c.statementMaxLength() : s.statementMaxLength(),
                 s.identity() == null ? c.identity() : s.identity().column(),
-                s.xidSecret() == null ? c.xidSecret() : s.xidSecret(),
+                xidSecret(s.identity() == null ? Identity.of(c.identity()) : s.identity(), s.xidSecret(), c.xidSecret()),
                 s.closesAt() == null ? c.closesAt() : s.closesAt(), c.closedAt(), c.source(), c.createdAt(), Instant.now())));
         if (s.metadataQuestions() != null) {
             questions.deleteByConversationId(c.id());
@@ -126,13 +130,49 @@ public class ConversationService {
         return organizerView(changed(conversations.update(withClosing(c, null, closesAt))));
     }
 
+    /** The owner invites another organizer account to co-organize; co-organizers manage but cannot invite. */
     @Transactional
-    public void addOrganizer(String ref, long organizerId, String email) {
-        ConversationRow c = managed(ref, organizerId);
+    public List<CoOrganizer> addOrganizer(String ref, long organizerId, String email) {
+        ConversationRow c = owned(ref, organizerId);
         long invited = organizers.findByEmail(email)
                 .orElseThrow(() -> Problem.notFound("email", "no organizer account has this email; ask them to sign up first"))
                 .id();
-        conversations.addOrganizer(c.id(), invited);
+        if (invited != organizerId) {
+            conversations.addOrganizer(c.id(), invited);
+        }
+        return organizersOf(c);
+    }
+
+    /** Who organizes the conversation: the owner first, then the co-organizers. */
+    @Transactional
+    public List<CoOrganizer> organizers(String ref, long organizerId) {
+        return organizersOf(managed(ref, organizerId));
+    }
+
+    /** The owner removes a co-organizer, or a co-organizer leaves; the owner cannot be removed. */
+    @Transactional
+    public void removeOrganizer(String ref, long organizerId, long removed) {
+        ConversationRow c = managed(ref, organizerId);
+        if (removed != organizerId && !Objects.equals(c.ownerId(), organizerId)) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "only the conversation's owner may remove co-organizers");
+        }
+        if (Objects.equals(c.ownerId(), removed)) {
+            throw Problem.conflict("organizerId", "the owner cannot be removed from their conversation");
+        }
+        if (!conversations.removeOrganizer(c.id(), removed)) {
+            throw Problem.notFound("organizerId", "organizer " + removed + " does not co-organize this conversation");
+        }
+    }
+
+    private List<CoOrganizer> organizersOf(ConversationRow c) {
+        List<CoOrganizer> list = new ArrayList<>();
+        if (c.ownerId() != null) {
+            organizers.findById(c.ownerId()).ifPresent(o -> list.add(new CoOrganizer(o.id(), o.email(), o.displayName(), true)));
+        }
+        for (long id : conversations.coOrganizerIds(c.id())) {
+            organizers.findById(id).ifPresent(o -> list.add(new CoOrganizer(o.id(), o.email(), o.displayName(), false)));
+        }
+        return list;
     }
 
     @Transactional
@@ -209,6 +249,29 @@ public class ConversationService {
             throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "you do not organize this conversation");
         }
         return c;
+    }
+
+    /** The conversation, if this organizer owns it (co-organizers are not enough); 403 otherwise. */
+    private ConversationRow owned(String ref, long organizerId) {
+        ConversationRow c = managed(ref, organizerId);
+        if (!Objects.equals(c.ownerId(), organizerId)) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "conversation", "only the conversation's owner may invite co-organizers");
+        }
+        return c;
+    }
+
+    /**
+     * The xid secret to store: the one given, else the one stored, else (in xid mode) a new random one, so that an
+     * xid conversation always checks signatures: an unsigned xid would let anyone join as anyone.
+     */
+    private static String xidSecret(Identity identity, String given, String stored) {
+        if (given != null) {
+            return given;
+        }
+        if (stored != null || identity != Identity.XID) {
+            return stored;
+        }
+        return SecretTokens.newToken();
     }
 
     ConversationView organizerView(ConversationRow c) {

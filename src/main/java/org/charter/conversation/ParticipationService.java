@@ -45,8 +45,8 @@ public class ParticipationService {
 
     /**
      * A new identity in the conversation. Anonymous conversations hand out a fresh participant; xid conversations
-     * map the organizer's external id to one participant (checking its HMAC signature when the conversation has a
-     * secret), and a new token replaces the previous one.
+     * map the organizer's external id to one participant after checking its HMAC signature with the conversation's
+     * secret, and a new token replaces the previous one (the signed link is the lasting credential).
      */
     @Transactional
     public ParticipantSession join(ConversationRow c, JoinRequest request) {
@@ -60,10 +60,21 @@ public class ParticipationService {
             ParticipantRow p = participants.save(new ParticipantRow(null, c.id(), null, hash, Instant.now()));
             return new ParticipantSession(p.id(), token, c.slug());
         }
+        // xid mode admits only people sent by the organizer's site: the signature proves the site vouches for the xid,
+        // so nobody can join as someone else by guessing or copying their xid.
         if (xid == null || xid.isBlank()) {
-            throw Problem.invalid("xid", "this conversation needs your external id (xid) from the organizer's site");
+            throw Problem.of(Problem.Kind.FORBIDDEN, "xid", "this conversation admits only participants coming through"
+                    + " a signed link from the organizer's site (with xid and signature)");
         }
-        if (c.xidSecret() != null && !validSignature(c.xidSecret(), xid, request.signature())) {
+        if (c.xidSecret() == null) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "signature", "this conversation has no xid secret yet, so it cannot"
+                    + " check links; the organizer must set one");
+        }
+        if (request.signature() == null || request.signature().isBlank()) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "signature", "the link has no signature; use the signed link from"
+                    + " the organizer's site");
+        }
+        if (!validSignature(c.xidSecret(), xid, request.signature())) {
             throw Problem.of(Problem.Kind.FORBIDDEN, "signature", "the link's signature does not match this xid");
         }
         Optional<ParticipantRow> existing = participants.findByConversationIdAndExternalId(c.id(), xid);

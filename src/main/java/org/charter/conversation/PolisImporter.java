@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import org.charter.cli.Output;
 import org.charter.polis.PolisComment;
 import org.charter.polis.PolisExport;
-import org.charter.polis.PolisExportWriter;
 import org.charter.polis.PolisVote;
 import org.charter.problem.Problem;
 
@@ -87,8 +86,7 @@ public class PolisImporter {
             source.put("url", export.summary().get("url"));
         }
         try {
-            return conversations.createImported(slug, PolisExportWriter.unescapeText(topic).strip().isEmpty() ? slug
-                            : PolisExportWriter.unescapeText(topic), PolisExportWriter.unescapeText(description),
+            return conversations.createImported(slug, topic.strip().isEmpty() ? slug : topic, description,
                     Moderation.POST, Output.JSON.writeValueAsString(source));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -122,7 +120,7 @@ public class PolisImporter {
                 SET status = EXCLUDED.status, is_meta = EXCLUDED.is_meta, is_seed = EXCLUDED.is_seed
                 WHERE statement.status IS DISTINCT FROM EXCLUDED.status OR statement.is_meta IS DISTINCT FROM EXCLUDED.is_meta
                    OR statement.is_seed IS DISTINCT FROM EXCLUDED.is_seed""", List.copyOf(comments), (ps, c) -> {
-            String text = PolisExportWriter.unescapeText(c.body());
+            String text = c.body();
             StatementStatus status = StatementStatus.ofPolis(c.moderation().code());
             ps.setLong(1, conversationId);
             ps.setString(2, Long.toString(c.commentId()));

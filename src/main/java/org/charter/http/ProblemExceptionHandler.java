@@ -1,5 +1,6 @@
 package org.charter.http;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,7 +23,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<Problem, HttpRes
                 .body(new ProblemBody("about:blank", problem.kind().title(), status, problem.getMessage(), problem.where()))
                 .contentType(ProblemBodyProvider.CONTENT_TYPE);
         if (problem.kind() == Problem.Kind.TOO_MANY_REQUESTS) {
-            response.header("Retry-After", "1");
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfterSeconds())));
         }
         return response;
     }

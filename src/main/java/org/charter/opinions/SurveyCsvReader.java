@@ -1,5 +1,6 @@
 package org.charter.opinions;
 
+import org.charter.abuse.SpreadsheetSafeText;
 import org.charter.opinions.CsvRows.Row;
 import org.charter.problem.Problem;
 
@@ -123,13 +124,13 @@ public final class SurveyCsvReader {
     }
 
     private SurveyQuestion question(int qid, Row row, Map<String, Integer> columns, List<Issue> warnings) throws RowSkipped {
-        String text = row.cell(columns.get("question"));
+        String text = SpreadsheetSafeText.unescape(row.cell(columns.get("question"))); // as SurveyCsvWriter escaped it
         if (text == null || text.isBlank()) {
             throw skip(row, "question", "the question text is empty");
         }
         List<String> options = options(row, row.cell(columns.get("options")));
         Map<String, double[]> countries = selections(row, row.cell(columns.get("selections")), options.size(), warnings);
-        String source = row.cell(columns.get("source"));
+        String source = SpreadsheetSafeText.unescape(row.cell(columns.get("source")));
         OrdinalScale scale = scale(row, row.cell(columns.get("ordinal")), options, warnings);
         return new SurveyQuestion(qid, row.line(), text, options, source == null ? "" : source.strip(), countries, scale);
     }

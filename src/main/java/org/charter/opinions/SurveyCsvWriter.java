@@ -3,6 +3,7 @@ package org.charter.opinions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.charter.abuse.SpreadsheetSafeText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
  * Writes a survey dataset in the GlobalOpinionQA CSV format, with Python literals as Python's {@code repr} writes
  * them ({@code defaultdict(<class 'list'>, {'Country': [0.25, nan]})}, {@code ['Yes', "Don't know"]}), so that
  * pandas and {@link SurveyCsvReader} read it back unchanged. Explicit ordinal positions go to an {@code ordinal} column.
+ * Question texts and sources that a spreadsheet would run as a formula get an apostrophe in front
+ * ({@link SpreadsheetSafeText}), which the reader takes off.
  */
 public final class SurveyCsvWriter {
 
@@ -33,14 +36,18 @@ public final class SurveyCsvWriter {
         for (SurveyQuestion q : dataset.questions()) {
             String ordinal = q.ordinal() == null || !q.ordinal().basis().startsWith("explicit") ? "" : list(q.ordinal().positions());
             rows.add(explicit
-                    ? new Object[]{q.text(), selections(q.countries()), strings(q.options()), q.source(), ordinal}
-                    : new Object[]{q.text(), selections(q.countries()), strings(q.options()), q.source()});
+                    ? new Object[]{safe(q.text()), selections(q.countries()), strings(q.options()), safe(q.source()), ordinal}
+                    : new Object[]{safe(q.text()), selections(q.countries()), strings(q.options()), safe(q.source())});
         }
         try {
             return CSV.writer(schema.build()).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CSV", e);
         }
+    }
+
+    private static String safe(String text) {
+        return SpreadsheetSafeText.escape(text);
     }
 
     static String selections(Map<String, double[]> countries) {

@@ -1,5 +1,6 @@
 package org.charter.polis;
 
+import org.charter.abuse.SpreadsheetSafeText;
 import org.charter.problem.Problem;
 
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.Set;
  * {@code summary.csv}), as written by Polis's exporters and published in the Computational Democracy Project's open
  * data. Columns are found by header name, so both the older and the newer {@code comments.csv} layouts work, as does
  * the optional {@code xid} column of the matrix. Votes use the export's sign: agree = +1, disagree = −1, pass = 0
- * (polis-math.md §1.1). Timestamps are normalized to epoch milliseconds.
+ * (polis-math.md §1.1). Timestamps are normalized to epoch milliseconds. Texts (comment bodies, xids, summary
+ * values) lose the apostrophe that {@link PolisExportWriter} puts before a formula ({@link SpreadsheetSafeText}).
  *
  * <p>Every problem with the input is a {@link Problem} of kind INVALID whose {@code where} names the file and, for a
  * bad row, the line ({@code votes.csv:17}). Cross-file consistency (for example a vote on a comment id that is not in
@@ -132,7 +134,7 @@ public final class PolisExportReader {
                         seed == null ? null : csv.bool(seed, "is-seed"),
                         csv.optionalDecimal(gic, "group-informed-consensus"),
                         csv.optionalInteger(importance, "importance"),
-                        csv.text(body)));
+                        SpreadsheetSafeText.unescape(csv.text(body))));
             }
             return comments;
         }
@@ -245,7 +247,7 @@ public final class PolisExportReader {
                     }
                 }
                 Long group = csv.optionalInteger(groupId, "group-id");
-                String xidText = xid == null || csv.isBlank(xid) ? null : csv.text(xid);
+                String xidText = xid == null || csv.isBlank(xid) ? null : SpreadsheetSafeText.unescape(csv.text(xid));
                 rows.add(new PolisParticipant(id, xidText, group == null ? null : Math.toIntExact(group),
                         count(csv, nComments, "n-comments"), count(csv, nVotes, "n-votes"),
                         count(csv, nAgree, "n-agree"), count(csv, nDisagree, "n-disagree"), votes));
@@ -277,7 +279,7 @@ public final class PolisExportReader {
                 if (csv.size() < 2) {
                     throw Problem.invalid(csv.where(), "expected key,value");
                 }
-                summary.put(csv.text(0), csv.text(1));
+                summary.put(csv.text(0), SpreadsheetSafeText.unescape(csv.text(1)));
             }
             return summary;
         }

@@ -3,6 +3,7 @@ package org.charter.polis;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.charter.abuse.SpreadsheetSafeText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import java.util.Map;
  * {@code participants-votes.csv}, {@code summary.csv}), which {@link PolisExportReader} and Polis-compatible tools
  * read. Output is deterministic: writing what was read from a written folder gives the same bytes.
  *
- * <p>Text cells that a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -} or
- * {@code @}) are written with a leading apostrophe; {@link #unescapeText} undoes it on import.
+ * <p>Text cells that a spreadsheet would run as a formula are written with a leading apostrophe
+ * ({@link SpreadsheetSafeText}); {@link PolisExportReader} takes it off again.
  */
 public final class PolisExportWriter {
 
@@ -59,13 +60,8 @@ public final class PolisExportWriter {
     }
 
     /** Guards against formula injection when the CSV is opened in a spreadsheet. */
-    public static String escapeText(String text) {
-        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
-    /** Undoes {@link #escapeText}. */
-    public static String unescapeText(String text) {
-        return text.length() >= 2 && text.charAt(0) == '\'' && "=+-@".indexOf(text.charAt(1)) >= 0 ? text.substring(1) : text;
+    private static String escapeText(String text) {
+        return SpreadsheetSafeText.escape(text);
     }
 
     private static byte[] comments(List<PolisComment> comments) {

@@ -16,6 +16,7 @@ public final class Problem extends RuntimeException {
         FORBIDDEN(403, "Not allowed"),
         NOT_FOUND(404, "Not found"),
         CONFLICT(409, "Conflict"),
+        LENGTH_REQUIRED(411, "Length required"),
         TOO_LARGE(413, "Too large"),
         TOO_MANY_REQUESTS(429, "Too many requests"),
         UNAVAILABLE(503, "Unavailable");
@@ -39,11 +40,17 @@ public final class Problem extends RuntimeException {
 
     private final Kind kind;
     private final String where;
+    private final long retryAfterSeconds;
 
     private Problem(Kind kind, String where, String message, Throwable cause) {
+        this(kind, where, message, cause, 0);
+    }
+
+    private Problem(Kind kind, String where, String message, Throwable cause, long retryAfterSeconds) {
         super(Objects.requireNonNull(message), cause);
         this.kind = Objects.requireNonNull(kind);
         this.where = where;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static Problem of(Kind kind, String where, String message) {
@@ -66,6 +73,11 @@ public final class Problem extends RuntimeException {
         return new Problem(Kind.CONFLICT, where, message, null);
     }
 
+    /** Too many requests: the caller may try again after this many whole seconds (at least 1). */
+    public static Problem tooManyRequests(String where, String message, long retryAfterSeconds) {
+        return new Problem(Kind.TOO_MANY_REQUESTS, where, message, null, Math.max(1, retryAfterSeconds));
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -73,5 +85,10 @@ public final class Problem extends RuntimeException {
     /** The field, parameter or file:line at fault, or null when the whole request is at fault. */
     public String where() {
         return where;
+    }
+
+    /** For {@link Kind#TOO_MANY_REQUESTS}: whole seconds until a retry can succeed; 0 when not known. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -1,6 +1,5 @@
 package org.charter.security;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
@@ -32,12 +31,11 @@ import java.time.Duration;
 class AuthController {
 
     private final OrganizerService organizers;
-    private final boolean openRegistration;
+    private final SecuritySettings settings;
 
-    AuthController(OrganizerService organizers,
-                   @Value("${charter.security.open-registration:true}") boolean openRegistration) {
+    AuthController(OrganizerService organizers, SecuritySettings settings) {
         this.organizers = organizers;
-        this.openRegistration = openRegistration;
+        this.settings = settings;
     }
 
     @Introspected
@@ -55,7 +53,7 @@ class AuthController {
     @Post("/register")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<SessionView> register(@Body @Valid Registration registration, HttpRequest<?> request) {
-        if (!openRegistration) {
+        if (!settings.openRegistration()) {
             throw Problem.of(Problem.Kind.FORBIDDEN, null,
                     "registration is closed on this server; ask an administrator for an account");
         }
@@ -88,10 +86,10 @@ class AuthController {
                 .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, null, "sign in again"));
     }
 
-    private static <T> MutableHttpResponse<T> withCookie(MutableHttpResponse<T> response, String token, HttpRequest<?> request) {
+    private <T> MutableHttpResponse<T> withCookie(MutableHttpResponse<T> response, String token, HttpRequest<?> request) {
         return response.cookie(Cookie.of(OrganizerAuthenticationFetcher.COOKIE, token)
                 .httpOnly(true)
-                .secure(request.isSecure())
+                .secure(settings.secureCookie(request.isSecure()))
                 .sameSite(SameSite.Strict)
                 .path("/")
                 .maxAge(Duration.ofDays(30)));

@@ -20,6 +20,7 @@ public class OrganizerService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD_BYTES = 72;
+    static final int DEFAULT_BCRYPT_COST = 12;
     private static final Duration SESSION = Duration.ofDays(30);
 
     private final OrganizerRepository organizers;
@@ -75,6 +76,10 @@ public class OrganizerService {
 
     public Optional<Organizer> findByToken(String token) {
         return organizers.findByToken(SecretTokens.hash(token));
+    }
+
+    public Optional<Organizer> findById(long id) {
+        return organizers.findById(id);
     }
 
     public Optional<Organizer> findByEmail(String email) {

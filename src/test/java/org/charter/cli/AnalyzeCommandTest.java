@@ -3,11 +3,8 @@ package org.charter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +21,6 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CharterCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, err.toString());
-    }
-
     private static Path resource(String name) {
         try {
             return Path.of(AnalyzeCommandTest.class.getResource("/" + name).toURI());
@@ -47,7 +33,7 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("result.json");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", out.toString()));
-        Run run = run(all.toArray(String[]::new));
+        CommandRun run = CommandRun.of(all.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
         return Output.JSON.readTree(out.toFile());
     }
@@ -113,7 +99,7 @@ class AnalyzeCommandTest {
     @Test
     void aFolderWithoutVotesFails() throws IOException {
         writeComments(2);
-        Run run = run("analyze", dir.toString());
+        CommandRun run = CommandRun.of("analyze", dir.toString());
         assertNotEquals(0, run.exit());
         assertEquals("charter: " + dir + ": neither votes.csv nor participants-votes.csv in this folder: the export"
                 + " has no votes", run.err().strip());
@@ -127,7 +113,7 @@ class AnalyzeCommandTest {
                 1500000000000,,0,1,1
                 1500000001000,,1,1
                 """);
-        Run run = run("analyze", dir.toString());
+        CommandRun run = CommandRun.of("analyze", dir.toString());
         assertNotEquals(0, run.exit());
         assertEquals("charter: votes.csv:3: expected 5 fields like the header, found 4", run.err().strip());
     }
@@ -140,7 +126,7 @@ class AnalyzeCommandTest {
                 1500000000000,,0,1,1
                 1500000001000,,1,1,5
                 """);
-        Run run = run("analyze", dir.toString());
+        CommandRun run = CommandRun.of("analyze", dir.toString());
         assertNotEquals(0, run.exit());
         assertEquals("charter: votes.csv:3: vote must be -1, 0 or 1, found 5", run.err().strip());
     }
@@ -153,7 +139,7 @@ class AnalyzeCommandTest {
                 1,,0,2,1,0,1,0
                 2,,0,2,1,0,1,-2
                 """);
-        Run run = run("analyze", dir.toString());
+        CommandRun run = CommandRun.of("analyze", dir.toString());
         assertNotEquals(0, run.exit());
         assertEquals("charter: participants-votes.csv:3: comment 1: vote must be -1, 0 or 1, found -2",
                 run.err().strip());
@@ -163,7 +149,7 @@ class AnalyzeCommandTest {
     void anEmptyConversationFails() throws IOException {
         writeComments(2);
         Files.writeString(dir.resolve("votes.csv"), "timestamp,datetime,comment-id,voter-id,vote\n");
-        Run run = run("analyze", dir.toString());
+        CommandRun run = CommandRun.of("analyze", dir.toString());
         assertNotEquals(0, run.exit());
         assertEquals("charter: votes.csv: no votes: the conversation is empty, there is nothing to analyse",
                 run.err().strip());
@@ -176,14 +162,14 @@ class AnalyzeCommandTest {
                 participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1
                 1,,0,2,1,0,1,0
                 """);
-        Run run = run("analyze", dir.toString(), "--replay");
+        CommandRun run = CommandRun.of("analyze", dir.toString(), "--replay");
         assertNotEquals(0, run.exit());
         assertTrue(run.err().startsWith("charter: participants-votes.csv: --replay needs the vote times"), run.err());
     }
 
     @Test
     void aBadWindowIsRefused() {
-        Run run = run("analyze", dir.toString(), "--replay", "--window", "soon");
+        CommandRun run = CommandRun.of("analyze", dir.toString(), "--replay", "--window", "soon");
         assertNotEquals(0, run.exit());
         assertTrue(run.err().contains("'soon' is not a duration"), run.err());
     }

@@ -3,8 +3,6 @@ package org.charter.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,11 +30,8 @@ class BenchAnalysisCommandTest {
 
     @Test
     void aBadSizeIsRefused() {
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = CharterCommand.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute("bench", "analysis", "--sizes", "huge", "--no-end-to-end");
-        assertTrue(exit != 0);
-        assertEquals("charter: --sizes: 'huge' is not 1k, 10k, 100k or PxS (e.g. 2000x300)", err.toString().strip());
+        CommandRun run = CommandRun.of("bench", "analysis", "--sizes", "huge", "--no-end-to-end");
+        assertTrue(run.exit() != 0);
+        assertEquals("charter: --sizes: 'huge' is not 1k, 10k, 100k or PxS (e.g. 2000x300)", run.err().strip());
     }
 }

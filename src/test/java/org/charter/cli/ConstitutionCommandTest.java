@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.charter.constitution.ConstitutionCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +20,6 @@ class ConstitutionCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CharterCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), err.toString());
-    }
-
     private static String brexit() {
         try {
             return Path.of(ConstitutionCommandTest.class.getResource("/polis/brexit-consensus").toURI()).toString();
@@ -45,7 +32,7 @@ class ConstitutionCommandTest {
         Path out = dir.resolve("constitution." + format);
         List<String> args = new java.util.ArrayList<>(List.of("constitution", brexit(), "--format", format, "--out", out.toString()));
         args.addAll(List.of(extra));
-        Run r = run(args.toArray(String[]::new));
+        CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
         return Files.readString(out);
     }
@@ -94,28 +81,28 @@ class ConstitutionCommandTest {
         Path b = dir.resolve("b.txt");
         Files.writeString(b, "# Our own\n- I voted to Remain.\n- Pineapple belongs on pizza\n");
         Path out = dir.resolve("cmp.json");
-        Run r = run("constitution", "compare", a.toString(), b.toString(), "--out", out.toString());
+        CommandRun r = CommandRun.of("constitution", "compare", a.toString(), b.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode c = Output.JSON.readTree(out.toFile());
         assertEquals(2, c.get("summary").get("bPrinciples").asInt());
         assertEquals(1, c.get("summary").get("bOverlapping").asInt());
         assertEquals("I voted to Remain.", c.get("bToA").get(0).get("closest").asText());
-        Run md = run("constitution", "compare", a.toString(), b.toString(), "--format", "md", "--out", dir.resolve("c.md").toString());
+        CommandRun md = CommandRun.of("constitution", "compare", a.toString(), b.toString(), "--format", "md", "--out", dir.resolve("c.md").toString());
         assertEquals(0, md.exit(), md.err());
     }
 
     @Test
     void badInputIsOneClearLine() throws IOException {
-        Run r = run("constitution", brexit(), "--min-agreement", "1.5");
+        CommandRun r = CommandRun.of("constitution", brexit(), "--min-agreement", "1.5");
         assertEquals(1, r.exit());
         assertEquals("charter: --min-agreement: must be at least 0.5 (a majority of every group) and below 1, found 1.5",
                 r.err().strip());
-        assertTrue(run("constitution", brexit(), "--merge-threshold", "0").err().startsWith("charter: --merge-threshold:"));
-        assertTrue(run("constitution", brexit(), "--rank-by", "votes").err().startsWith("charter: --rank-by:"));
-        assertTrue(run("constitution", brexit(), "--format", "pdf").err().startsWith("charter: --format:"));
-        assertTrue(run("constitution").err().startsWith("charter: DIR:"));
-        assertTrue(run("constitution", dir.resolve("missing").toString()).err().startsWith("charter: "));
-        assertTrue(run("constitution", "compare", dir.resolve("x").toString(), dir.resolve("y").toString(),
+        assertTrue(CommandRun.of("constitution", brexit(), "--merge-threshold", "0").err().startsWith("charter: --merge-threshold:"));
+        assertTrue(CommandRun.of("constitution", brexit(), "--rank-by", "votes").err().startsWith("charter: --rank-by:"));
+        assertTrue(CommandRun.of("constitution", brexit(), "--format", "pdf").err().startsWith("charter: --format:"));
+        assertTrue(CommandRun.of("constitution").err().startsWith("charter: DIR:"));
+        assertTrue(CommandRun.of("constitution", dir.resolve("missing").toString()).err().startsWith("charter: "));
+        assertTrue(CommandRun.of("constitution", "compare", dir.resolve("x").toString(), dir.resolve("y").toString(),
                 "--threshold", "2").err().startsWith("charter: --threshold:"));
 
         // a folder without votes
@@ -124,7 +111,7 @@ class ConstitutionCommandTest {
                 "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
                         + "1500000000000,x,0,0,0,0,1,Hello\n");
         Files.writeString(empty.resolve("votes.csv"), "timestamp,datetime,comment-id,voter-id,vote\n");
-        Run noVotes = run("constitution", empty.toString());
+        CommandRun noVotes = CommandRun.of("constitution", empty.toString());
         assertEquals(1, noVotes.exit());
         assertTrue(noVotes.err().startsWith("charter: votes.csv: no votes"), noVotes.err());
 
@@ -133,7 +120,7 @@ class ConstitutionCommandTest {
         Files.copy(empty.resolve("comments.csv"), small.resolve("comments.csv"));
         Files.writeString(small.resolve("votes.csv"), "timestamp,datetime,comment-id,voter-id,vote\n"
                 + "1500000000001,x,0,1,1\n1500000000002,x,0,2,1\n1500000000003,x,0,3,-1\n");
-        Run noGroups = run("constitution", small.toString());
+        CommandRun noGroups = CommandRun.of("constitution", small.toString());
         assertEquals(1, noGroups.exit());
         assertTrue(noGroups.err().startsWith("charter: conversation: the conversation has no opinion groups yet"),
                 noGroups.err());

@@ -144,7 +144,7 @@ class ConversationValidationTest extends DatabaseTest {
     void xidConversationsMapSignedExternalIdsToOneParticipant() {
         String secret = "a-long-enough-shared-secret";
         api.post("/api/conversations", Map.of("slug", "embedded", "topic", "Embedded", "identity", "xid", "xidSecret", secret), organizer);
-        assertEquals("xid", api.problem(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/conversations/embedded/participants", Map.of())).get("where"));
+        assertEquals("xid", api.problem(HttpStatus.FORBIDDEN, HttpRequest.POST("/api/conversations/embedded/participants", Map.of())).get("where"));
         api.problem(HttpStatus.FORBIDDEN, HttpRequest.POST("/api/conversations/embedded/participants",
                 Map.of("xid", "user-42", "signature", "00ff")));
         String signature = ParticipationService.signature(secret, "user-42");

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The three journeys of the web app in real headless Chromium (frontend/e2e/*.mjs, driven by playwright-core)
+ * The journeys of the web app in real headless Chromium (frontend/e2e/*.mjs, driven by playwright-core)
  * against this app on a random port and its real PostgreSQL; afterwards the database is checked for what the
  * browser did. Screenshots land in target/screenshots/.
  */
@@ -172,7 +172,8 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("pending", one("SELECT status FROM statement WHERE id = ?", own));
         assertTrue(api.getList("/api/conversations/rail-yard/statements", null).stream()
                 .anyMatch(card -> ((Number) ((Map<?, ?>) card).get("id")).longValue() == own));
-        assertEquals("<img src=x onerror=alert(1)>", one("SELECT text FROM statement WHERE text LIKE '<img%'"));
+        assertEquals("<img src=x onerror=alert(1)>", one("SELECT s.text FROM statement s JOIN conversation k"
+                + " ON k.id = s.conversation_id WHERE k.slug = 'rail-yard' AND s.text LIKE '<img%'"));
     }
 
     @Test
@@ -222,6 +223,57 @@ class WebAppJourneysTest extends DatabaseTest {
         assertEquals("279", one("SELECT question_count FROM survey_dataset WHERE name = 'GlobalOpinionQA sample'"));
         assertEquals("country-average-baseline,uniform-baseline", one("SELECT string_agg(name, ',' ORDER BY name) FROM answer_set"));
         assertTrue(Files.size(SCREENSHOTS.resolve("research-results-desktop.png")) > 10_000, "the results screenshot was saved");
+    }
+
+    @Test
+    void statementsWrittenAsMarkupAreShownAsTextAndNeverRun() throws Exception {
+        Api api = new Api(client);
+        String email = "xss-" + System.nanoTime() + "@example.org";
+        String token = (String) api.post("/api/auth/register", Map.of("email", email, "name", "Xavier Organizer", "password", PASSWORD), null).get("token");
+        String seed = "<script>window.__xss=1</script>";
+        String submitted = "<img src=x onerror=\"window.__xss=1\">";
+        String typed = "<iframe src=\"javascript:window.__xss=1\"></iframe> **not bold**";
+        List<String> agreed = List.of(seed, "The park should stay open late.", "Benches need shade.");
+        List<String> divisive = List.of("The pond should be filled in.", "Dogs should be kept on a leash.", "A cafe should open by the gate.");
+        List<String> seeds = new ArrayList<>(agreed);
+        seeds.addAll(divisive);
+        api.post("/api/conversations", Map.of("slug", "markup", "topic", "What should change in the park?", "moderation", "post",
+                "seedStatements", seeds), token);
+        Map<String, Long> ids = new HashMap<>();
+        for (Object card : api.getList("/api/conversations/markup/statements", null)) {
+            ids.put((String) ((Map<?, ?>) card).get("text"), ((Number) ((Map<?, ?>) card).get("id")).longValue());
+        }
+        // everyone agrees with the markup statements (one a seed, one a participant's), so they reach the report's
+        // consensus and the constitution; three camps split on the rest
+        Random random = new Random(31);
+        for (int p = 0; p < 45; p++) {
+            String participant = api.join("markup");
+            if (p == 0) {
+                Map<?, ?> card = api.asParticipant(HttpRequest.POST("/api/conversations/markup/statements", Map.of("text", submitted)), participant);
+                ids.put(submitted, ((Number) card.get("id")).longValue());
+            }
+            for (String text : List.of(seed, submitted, agreed.get(1), agreed.get(2))) {
+                if (p > 0 || !text.equals(submitted)) { // the author agrees with their own statement already
+                    api.vote("markup", participant, ids.get(text), random.nextDouble() < 0.9 ? "agree" : "pass");
+                }
+            }
+            for (int d = 0; d < divisive.size(); d++) {
+                api.vote("markup", participant, ids.get(divisive.get(d)), random.nextDouble() < 0.85 == (d == p % 3) ? "agree" : "disagree");
+            }
+        }
+        api.post("/api/conversations/markup/analysis/recompute", Map.of(), token);
+        List<Map<String, Object>> principles = new ArrayList<>();
+        for (Object p : (List<?>) api.get("/api/conversations/markup/constitution/draft", token).get("principles")) {
+            principles.add(Map.of("text", ((Map<?, ?>) p).get("text"), "statementIds", ((Map<?, ?>) p).get("statementIds")));
+        }
+        assertTrue(principles.stream().anyMatch(p -> p.get("text").equals(seed)), "the markup seed is a principle: " + principles);
+        api.post("/api/conversations/markup/constitution/versions", Map.of("principles", principles), token);
+        api.post("/api/conversations/markup/constitution/versions/1/publish", Map.of(), token);
+
+        journey("xss.mjs", base(), "markup", email, PASSWORD, SCREENSHOTS.toString(), typed, seed, submitted);
+
+        assertEquals(typed, one("SELECT s.text FROM statement s JOIN conversation k"
+                + " ON k.id = s.conversation_id WHERE k.slug = 'markup' AND s.text LIKE '<iframe%'"), "the typed statement is stored as written");
     }
 
     @Test

@@ -113,11 +113,8 @@ class SnapshotStore {
         });
     }
 
-    /**
-     * Conversations with votes newer than their latest snapshot (recovers runs missed by a restart, a crash or a CLI
-     * import). The scheduler's sweep calls it outside any request, so it opens its own read-only transaction.
-     */
-    @Transactional(readOnly = true)
+    /** Conversations with votes newer than their latest snapshot (recovers runs missed by a restart or a CLI import). */
+    @Transactional(readOnly = true) // called from the scheduler's own thread, outside any request's transaction
     List<Long> stale() {
         return jdbc.prepareStatement("""
                 SELECT c.id FROM conversation c

@@ -114,13 +114,15 @@ class AnalysisEndpointTest extends DatabaseTest {
 
     private static Map<?, ?> waitForVotes(Api api, int votes) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<?, ?> snapshot = Map.of();
         while (System.nanoTime() < deadline) {
-            Map<?, ?> snapshot = api.get("/api/conversations/split/analysis", null);
+            snapshot = api.get("/api/conversations/split/analysis", null);
             if (snapshot.get("result") != null && ((Number) snapshot.get("voteCount")).intValue() == votes) {
                 return snapshot;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no snapshot with all " + votes + " votes within 30 s");
+        throw new AssertionError("no snapshot with all " + votes + " votes within 30 s; the latest: version "
+                + snapshot.get("version") + " with " + snapshot.get("voteCount") + " votes");
     }
 }

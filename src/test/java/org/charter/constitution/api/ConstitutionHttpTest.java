@@ -174,9 +174,9 @@ class ConstitutionHttpTest extends DatabaseTest {
         Map<String, Object> body = Map.of("note", "first cut", "principles", curated,
                 "dropped", List.of(Map.of("statementIds", last.get("statementIds"), "reason", "off topic")),
                 "parameters", Map.of("minGroupAgreement", 0.6));
-        HttpResponse<Map> saved = client.toBlocking().exchange(Api.auth(HttpRequest.POST(base() + "/versions", body), organizer), Map.class);
+        HttpResponse<?> saved = client.toBlocking().exchange(Api.auth(HttpRequest.POST(base() + "/versions", body), organizer), Map.class);
         assertEquals(HttpStatus.CREATED, saved.getStatus());
-        Map<?, ?> v1 = saved.body();
+        Map<?, ?> v1 = (Map<?, ?>) saved.body();
         int n1 = ((Number) ((Map<?, ?>) v1.get("version")).get("number")).intValue(); // other tests save versions too
         int n2 = n1 + 1;
         assertEquals("/api/conversations/brexit/constitution/versions/" + n1, saved.getHeaders().get("Location"));

@@ -3,6 +3,7 @@ package org.charter.http;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -68,7 +69,7 @@ final class DatabaseFailureHandlers {
                     LOG.warn("{} {}: the database is unavailable: {}", request.getMethodName(), request.getPath(),
                             exception.getMessage());
                     yield problem(Problem.Kind.UNAVAILABLE, null, "the database is not reachable right now; try again shortly")
-                            .header("Retry-After", RETRY_AFTER_SECONDS);
+                            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
                 }
                 case UNSTORABLE_TEXT -> problem(Problem.Kind.INVALID, null,
                         "the request holds a character that cannot be stored (such as \\u0000)");

@@ -92,7 +92,7 @@ class CrashTest {
     @Test
     @Order(1)
     void anImportKilledMidwayLeavesNothingAndARerunStoresItAll() throws Exception {
-        try (CharterProcess importer = CharterProcess.start(database, Map.of(), "import", export.toString(),
+        try (RunningCharter importer = RunningCharter.start(database, Map.of(), "import", export.toString(),
                 "--conversation", CONVERSATION)) {
             long session = awaitSession(importer, """
                     SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
@@ -121,9 +121,9 @@ class CrashTest {
         }
         long conversation = count("SELECT id FROM conversation WHERE slug = '" + CONVERSATION + "'");
         String first;
-        int port = CharterProcess.freePort();
+        int port = RunningCharter.freePort();
         // The sweep finds the imported conversation unanalysed and runs the first analysis.
-        try (CharterProcess server = CharterProcess.start(database, Map.of("CHARTER_ANALYSIS_SWEEP", "1s"),
+        try (RunningCharter server = RunningCharter.start(database, Map.of("CHARTER_ANALYSIS_SWEEP", "1s"),
                 "serve", "--port", Integer.toString(port))) {
             await("the first snapshot", () -> count("SELECT count(*) FROM analysis_snapshot") == 1);
             first = text("SELECT result::text FROM analysis_snapshot WHERE version = 1");
@@ -143,7 +143,7 @@ class CrashTest {
                 "the lock died with the killed session");
 
         // A fresh process serves the previous snapshot intact, and its next run succeeds.
-        try (CharterProcess server = CharterProcess.start(database, Map.of("CHARTER_ANALYSIS_SWEEP", "1h"),
+        try (RunningCharter server = RunningCharter.start(database, Map.of("CHARTER_ANALYSIS_SWEEP", "1h"),
                 "serve", "--port", Integer.toString(port));
              Participants http = new Participants(port)) {
             await("the server answers", () -> http.get("/health").status() == 200);
@@ -160,7 +160,7 @@ class CrashTest {
     }
 
     private void importCompletely() throws Exception {
-        try (CharterProcess importer = CharterProcess.start(database, Map.of(), "import", export.toString(),
+        try (RunningCharter importer = RunningCharter.start(database, Map.of(), "import", export.toString(),
                 "--conversation", CONVERSATION)) {
             assertEquals(0, importer.waitFor(), importer::stderr);
             JsonNode report = Participants.JSON.readTree(importer.stdout());
@@ -179,7 +179,7 @@ class CrashTest {
     }
 
     /** Waits until the query finds a PostgreSQL session of the process; fails if the process ends first. */
-    private long awaitSession(CharterProcess process, String query) throws Exception {
+    private long awaitSession(RunningCharter process, String query) throws Exception {
         while (true) {
             Optional<Long> pid = first(query);
             if (pid.isPresent()) {

@@ -13,27 +13,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Charter as its own process (the {@code charter} command on this build's classpath) on a given database, so a test
- * can kill it as the operating system would: {@code kill -9}, no shutdown hooks, no chance to clean up.
+ * Charter running as its own process (the {@code charter} command on this build's classpath) on a given database, so
+ * a test can kill it as the operating system would: {@code kill -9}, no shutdown hooks, no chance to clean up.
+ * ({@link org.charter.testing.CharterProcess} runs a command to its end instead.)
  */
-final class CharterProcess implements AutoCloseable {
+final class RunningCharter implements AutoCloseable {
 
     private final Process process;
     private final Path stdout;
     private final Path stderr;
 
-    private CharterProcess(Process process, Path stdout, Path stderr) {
+    private RunningCharter(Process process, Path stdout, Path stderr) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
     }
 
-    static CharterProcess start(ConnectionInfo database, Map<String, String> env, String... args) throws IOException {
+    static RunningCharter start(ConnectionInfo database, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "org.charter.Charter"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CHARTER_")); // none of the test's own settings leak in
         pb.environment().put("CHARTER_DB_URL", database.url());
         pb.environment().put("CHARTER_DB_USER", database.user());
         pb.environment().put("CHARTER_DB_PASSWORD", database.password());
@@ -42,7 +44,7 @@ final class CharterProcess implements AutoCloseable {
         Path out = Files.createTempFile("charter-process", ".out");
         Path err = Files.createTempFile("charter-process", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        return new CharterProcess(pb.start(), out, err);
+        return new RunningCharter(pb.start(), out, err);
     }
 
     long pid() {

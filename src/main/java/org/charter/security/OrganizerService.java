@@ -20,6 +20,9 @@ public class OrganizerService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD_BYTES = 72;
+    static final int MAX_NAME = 200;
+    /** The longest address SMTP carries (RFC 5321). */
+    static final int MAX_EMAIL = 254;
     static final int DEFAULT_BCRYPT_COST = 12;
     private static final Duration SESSION = Duration.ofDays(30);
 
@@ -37,6 +40,9 @@ public class OrganizerService {
         String normalized = normalizeEmail(email);
         if (displayName == null || displayName.isBlank()) {
             throw Problem.invalid("name", "name must not be empty");
+        }
+        if (displayName.strip().length() > MAX_NAME) {
+            throw Problem.invalid("name", "name must have at most " + MAX_NAME + " characters");
         }
         if (password != null && password.length() < MIN_PASSWORD) {
             throw Problem.invalid("password", "password must have at least " + MIN_PASSWORD + " characters");
@@ -93,7 +99,7 @@ public class OrganizerService {
 
     private static String normalizeEmail(String email) {
         String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(e).matches()) {
+        if (e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches()) {
             throw Problem.invalid("email", "email must look like name@example.org");
         }
         return e;

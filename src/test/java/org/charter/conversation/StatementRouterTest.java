@@ -48,6 +48,10 @@ class StatementRouterTest {
         }
         assertEquals(0.75, second / (double) draws, 0.01);
         assertEquals(2, router.remaining(Set.of(3L)));
+        assertEquals(2, router.remaining(Set.of(3L, 99L)), "a vote on a statement no longer open does not count");
+        assertEquals(3, router.remaining(Set.of()));
+        assertEquals(2L, router.find(2).id());
+        assertEquals(null, router.find(99));
     }
 
     @Test

@@ -111,12 +111,13 @@ class ParticipantIdentityTest extends DatabaseTest {
     }
 
     @Test
-    void madeUpAlteredAndForeignTokensAreRefusedWith401() {
+    void madeUpAlteredAndForeignTokensAreRefusedWith401() throws Exception {
         String token = api.join("open");
         char last = token.charAt(token.length() - 1);
         String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         String foreign = api.join("elsewhere");
         api.problem(HttpStatus.UNAUTHORIZED, HttpRequest.GET("/api/conversations/open/next"));
+        int votesBefore = storedVotes();
         for (String bad : List.of(SecretTokens.newToken(), altered, foreign, "x")) {
             Map<?, ?> p = api.problem(HttpStatus.UNAUTHORIZED, HttpRequest.GET("/api/conversations/open/next")
                     .header("X-Participant-Token", bad));
@@ -130,6 +131,14 @@ class ParticipantIdentityTest extends DatabaseTest {
             api.problem(HttpStatus.UNAUTHORIZED, HttpRequest.GET("/api/conversations/open/me").header("X-Participant-Token", bad));
         }
         assertTrue(api.next("open", token).get("statement") instanceof Map, "the real token still works");
+        assertEquals(votesBefore, storedVotes(), "no refused vote was stored");
+    }
+
+    private int storedVotes() throws Exception {
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM vote")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test

@@ -3,11 +3,11 @@ package org.charter.http;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
+import org.charter.problem.Problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -35,9 +35,7 @@ final class ConstraintViolationHandler implements ExceptionHandler<ConstraintVio
         String detail = violations.stream().map(v -> field(v.getPropertyPath()) + ": " + v.getMessage())
                 .collect(Collectors.joining("; "));
         String where = violations.isEmpty() ? null : field(violations.getFirst().getPropertyPath());
-        return HttpResponse.<ProblemBody>status(HttpStatus.BAD_REQUEST)
-                .body(new ProblemBody("about:blank", "Invalid input", 400, detail, where))
-                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        return ProblemBody.response(Problem.Kind.INVALID, detail, where);
     }
 
     /** The property path without the controller method and parameter names. */

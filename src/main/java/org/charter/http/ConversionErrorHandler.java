@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -38,8 +37,6 @@ final class ConversionErrorHandler implements ExceptionHandler<ConversionErrorEx
             detail = "expected " + JsonProblems.expected(exception.getArgument().getType())
                     + (value == null ? "" : ", got " + JsonProblems.shown(value));
         }
-        return HttpResponse.<ProblemBody>status(HttpStatus.BAD_REQUEST)
-                .body(new ProblemBody("about:blank", Problem.Kind.INVALID.title(), 400, detail, where))
-                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        return ProblemBody.response(Problem.Kind.INVALID, detail, where);
     }
 }

@@ -68,11 +68,11 @@ final class DatabaseFailureHandlers {
                 case UNAVAILABLE -> {
                     LOG.warn("{} {}: the database is unavailable: {}", request.getMethodName(), request.getPath(),
                             exception.getMessage());
-                    yield problem(Problem.Kind.UNAVAILABLE, null, "the database is not reachable right now; try again shortly")
+                    yield ProblemBody.response(Problem.Kind.UNAVAILABLE, "the database is not reachable right now; try again shortly", null)
                             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
                 }
-                case UNSTORABLE_TEXT -> problem(Problem.Kind.INVALID, null,
-                        "the request holds a character that cannot be stored (such as \\u0000)");
+                case UNSTORABLE_TEXT -> ProblemBody.response(Problem.Kind.INVALID,
+                        "the request holds a character that cannot be stored (such as \\u0000)", null);
                 case OTHER -> {
                     LOG.error("Unexpected error occurred: {}", exception.getMessage(), exception);
                     yield HttpResponse.<ProblemBody>status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -83,10 +83,5 @@ final class DatabaseFailureHandlers {
             };
         }
 
-        private static io.micronaut.http.MutableHttpResponse<ProblemBody> problem(Problem.Kind kind, String where, String detail) {
-            return HttpResponse.<ProblemBody>status(HttpStatus.valueOf(kind.status()))
-                    .body(new ProblemBody("about:blank", kind.title(), kind.status(), detail, where))
-                    .contentType(ProblemBodyProvider.CONTENT_TYPE);
-        }
     }
 }

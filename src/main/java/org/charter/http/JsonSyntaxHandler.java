@@ -3,7 +3,6 @@ package org.charter.http;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
@@ -23,8 +22,6 @@ final class JsonSyntaxHandler implements ExceptionHandler<JsonSyntaxException, H
         String where = JsonProblems.find(exception.getCause()).map(JsonProblems::where).orElse(null);
         String detail = JsonProblems.find(exception.getCause()).map(JsonProblems::detail)
                 .orElse("the body is not valid JSON");
-        return HttpResponse.<ProblemBody>status(HttpStatus.BAD_REQUEST)
-                .body(new ProblemBody("about:blank", Problem.Kind.INVALID.title(), 400, detail, where))
-                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        return ProblemBody.response(Problem.Kind.INVALID, detail, where);
     }
 }

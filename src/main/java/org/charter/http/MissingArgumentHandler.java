@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Produces;
@@ -36,8 +35,6 @@ final class MissingArgumentHandler implements ExceptionHandler<UnsatisfiedRouteE
             where = argument.getAnnotationMetadata().stringValue(Header.class).orElse(argument.getName());
             detail = where + " is required";
         }
-        return HttpResponse.<ProblemBody>status(HttpStatus.BAD_REQUEST)
-                .body(new ProblemBody("about:blank", Problem.Kind.INVALID.title(), 400, detail, where))
-                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        return ProblemBody.response(Problem.Kind.INVALID, detail, where);
     }
 }

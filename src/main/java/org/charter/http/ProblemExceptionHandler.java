@@ -3,7 +3,6 @@ package org.charter.http;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -18,10 +17,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<Problem, HttpRes
     @Override
     @SuppressWarnings("rawtypes") // the interface declares the raw type
     public HttpResponse<ProblemBody> handle(HttpRequest request, Problem problem) {
-        int status = problem.kind().status();
-        MutableHttpResponse<ProblemBody> response = HttpResponse.<ProblemBody>status(HttpStatus.valueOf(status))
-                .body(new ProblemBody("about:blank", problem.kind().title(), status, problem.getMessage(), problem.where()))
-                .contentType(ProblemBodyProvider.CONTENT_TYPE);
+        MutableHttpResponse<ProblemBody> response = ProblemBody.response(problem.kind(), problem.getMessage(), problem.where());
         if (problem.kind() == Problem.Kind.TOO_MANY_REQUESTS) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfterSeconds())));
         }

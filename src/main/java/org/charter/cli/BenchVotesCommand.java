@@ -3,7 +3,10 @@ package org.charter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.charter.security.SecretTokens;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Drives the real HTTP API of a Charter server (started as a separate process on a throw-away embedded database)
@@ -57,14 +61,27 @@ final class BenchVotesCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per phase (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "unmeasured warm-up seconds per phase (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "30", description = "unmeasured warm-up seconds per phase (default ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--phases", split = ",", defaultValue = "next,vote,vote-next",
+            description = "phases to run, in order: next, vote, vote-next (default ${DEFAULT-VALUE})")
+    List<String> phases;
+
+    @Spec
+    CommandSpec spec;
 
     private HttpClient http;
     private String base;
 
     @Override
     public Integer call() throws Exception {
+        for (String p : phases) {
+            if (!List.of("next", "vote", "vote-next").contains(p)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--phases: unknown phase '" + p + "'; use next, vote, vote-next");
+            }
+        }
         Path data = Files.createTempDirectory("charter-bench-votes");
         int port = freePort();
         base = "http://localhost:" + port;
@@ -87,24 +104,40 @@ final class BenchVotesCommand implements Callable<Integer> {
             report.put("statements", statements);
             report.put("seededVotes", (long) participants * seedVotes);
             report.put("clients", clients);
-            report.put("next", phase("next statement", () -> {
-                String token = token(ThreadLocalRandom.current().nextInt(participants));
-                return () -> get("/api/conversations/bench/next", token);
-            }));
-            report.put("voteOnly", phase("vote (?next=false)", () -> {
-                String token = token(ThreadLocalRandom.current().nextInt(participants));
-                return () -> post("/api/conversations/bench/votes?next=false", vote(statementIds), null, token);
-            }));
-            report.put("voteWithNext", phase("vote with next statement in the receipt", () -> {
-                String token = token(ThreadLocalRandom.current().nextInt(participants));
-                return () -> post("/api/conversations/bench/votes", vote(statementIds), null, token);
-            }));
+            for (String p : phases) {
+                switch (p) {
+                    case "next" -> report.put("next", phase("next statement", port, () -> {
+                        String token = randomToken();
+                        return http -> http.get("/api/conversations/bench/next", token);
+                    }));
+                    case "vote" -> report.put("voteOnly", phase("vote (?next=false)", port, () -> {
+                        String token = randomToken();
+                        String vote = vote(statementIds);
+                        return http -> http.post("/api/conversations/bench/votes?next=false", token, vote);
+                    }));
+                    case "vote-next" -> report.put("voteWithNext", phase("vote with next statement in the receipt", port, () -> {
+                        String token = randomToken();
+                        String vote = vote(statementIds);
+                        return http -> http.post("/api/conversations/bench/votes", token, vote);
+                    }));
+                    default -> throw new IllegalStateException("checked above: " + p);
+                }
+            }
             Output.json(report, null);
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
+            deleteTree(data); // the seeded database is over a gigabyte
         }
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static String vote(long[] statementIds) {
@@ -117,16 +150,20 @@ final class BenchVotesCommand implements Callable<Integer> {
         return "bench-participant-" + participant;
     }
 
+    private String randomToken() {
+        return token(ThreadLocalRandom.current().nextInt(participants));
+    }
+
+    /** One request, prepared before the clock starts. */
     private interface Call {
-        JsonNode run() throws Exception;
+        LoopbackHttp.Response send(LoopbackHttp http) throws IOException;
     }
 
-    private interface Client {
-        Call newCall() throws Exception;
-    }
-
-    /** Runs clients for warm-up plus measured seconds; answers requests/s and latency percentiles in ms. */
-    private Map<String, Object> phase(String name, Client client) throws Exception {
+    /**
+     * Runs clients for warm-up plus measured seconds, each on its own kept-alive connection; answers requests/s and
+     * latency percentiles in ms. Every answer must be a success, or the benchmark stops.
+     */
+    private Map<String, Object> phase(String name, int port, Supplier<Call> calls) throws Exception {
         Output.progress("bench votes: " + name + ", " + clients + " clients, " + warmup + " s warm-up + " + seconds + " s");
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
@@ -137,16 +174,21 @@ final class BenchVotesCommand implements Callable<Integer> {
                 results.add(pool.submit(() -> {
                     long[] latencies = new long[1024];
                     int n = 0;
-                    while (System.nanoTime() < end) {
-                        Call call = client.newCall();
-                        long t = System.nanoTime();
-                        call.run();
-                        long done = System.nanoTime();
-                        if (t >= measureFrom && done <= end) {
-                            if (n == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, n * 2);
+                    try (LoopbackHttp http = new LoopbackHttp(port)) {
+                        while (System.nanoTime() < end) {
+                            Call call = calls.get();
+                            long t = System.nanoTime();
+                            LoopbackHttp.Response response = call.send(http);
+                            long done = System.nanoTime();
+                            if (response.status() >= 300) {
+                                throw new IllegalStateException(name + " answered " + response.status() + ": " + response.body());
                             }
-                            latencies[n++] = done - t;
+                            if (t >= measureFrom && done <= end) {
+                                if (n == latencies.length) {
+                                    latencies = Arrays.copyOf(latencies, n * 2);
+                                }
+                                latencies[n++] = done - t;
+                            }
                         }
                     }
                     return Arrays.copyOf(latencies, n);

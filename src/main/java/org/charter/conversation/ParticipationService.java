@@ -1,6 +1,8 @@
 package org.charter.conversation;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.charter.problem.Problem;
@@ -11,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,20 +27,27 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ParticipationService {
 
     private final ParticipantRepository participants;
+    private final ParticipantTokens tokens;
     private final MetadataQuestionRepository questions;
     private final StatementService statementService;
     private final VoteStore votes;
+    private final VoteWriter writer;
+    private final ConnectionOperations<Connection> connections;
     private final OpenStatements open;
     private final ApplicationEventPublisher<ConversationChanged> changes;
     private final ConversationService conversations;
 
-    ParticipationService(ConversationService conversations, ParticipantRepository participants,
+    ParticipationService(ConversationService conversations, ParticipantRepository participants, ParticipantTokens tokens,
                          MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
-                         OpenStatements open, ApplicationEventPublisher<ConversationChanged> changes) {
+                         VoteWriter writer, ConnectionOperations<Connection> connections, OpenStatements open,
+                         ApplicationEventPublisher<ConversationChanged> changes) {
         this.participants = participants;
+        this.tokens = tokens;
         this.questions = questions;
         this.statementService = statementService;
         this.votes = votes;
+        this.writer = writer;
+        this.connections = connections;
         this.open = open;
         this.changes = changes;
         this.conversations = conversations;
@@ -82,42 +92,58 @@ public class ParticipationService {
         if (existing.isPresent()) {
             id = existing.get().id();
             participants.updateTokenHash(id, hash);
+            if (existing.get().tokenHash() != null) {
+                tokens.forget(existing.get().tokenHash(), c.id());
+            }
         } else {
             id = participants.save(new ParticipantRow(null, c.id(), xid, hash, Instant.now())).id();
         }
         return new ParticipantSession(id, token, c.slug());
     }
 
-    /** The participant a token stands for, if it belongs to this conversation; 401 otherwise. */
-    @Transactional
+    /**
+     * The participant a token stands for, if it belongs to this conversation; 401 otherwise. At most one read (see
+     * {@link ParticipantTokens}), so no transaction: participants' requests are many and each saved round trip to
+     * PostgreSQL shows in their latency.
+     */
     public long participant(String conversation, String token) {
         return participant(conversations.resolve(conversation), token);
     }
 
-    @Transactional
-    public long participant(ConversationRow c, String token) {
+    long participant(ConversationRow c, String token) {
         if (token == null || token.isBlank()) {
             throw Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                     "join the conversation first (POST /api/conversations/" + c.slug() + "/participants) and send the token"
                             + " in the X-Participant-Token header");
         }
-        return participants.findIdByToken(SecretTokens.hash(token.strip()), c.id())
+        return tokens.participant(SecretTokens.hash(token.strip()), c.id())
                 .orElseThrow(() -> Problem.of(Problem.Kind.UNAUTHORIZED, "X-Participant-Token",
                         "this participant token is not valid for this conversation; join again"));
     }
 
-    /** The next statement for the participant holding the token, in one transaction. */
-    @Transactional
+    /** The next statement for the participant holding the token (reads only, so on one connection, no transaction). */
     public NextStatement next(String conversation, String token) {
         ConversationRow c = conversations.resolve(conversation);
-        return next(c, participant(c, token));
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> next(c, participant(c, token)));
     }
 
-    /** A vote by the participant holding the token, in one transaction. */
-    @Transactional
+    /**
+     * A vote by the participant holding the token, acknowledged once committed. Deliberately not one transaction: the
+     * checks read on their own, the vote then waits for its group commit ({@link VoteWriter}) holding no connection,
+     * and the next statement is read after that commit, so it already counts the vote.
+     */
     public VoteReceipt vote(String conversation, String token, CastVote vote, boolean withNext) {
         ConversationRow c = conversations.resolve(conversation);
-        return vote(c, participant(c, token), vote, withNext);
+        record Checked(long participantId, int value) {
+        }
+        Checked checked = connections.execute(ConnectionDefinition.DEFAULT,
+                status -> new Checked(participant(c, token), checkVote(c, vote)));
+        writer.cast(c.id(), checked.participantId(), vote.statementId(), checked.value());
+        changes.publishEvent(new ConversationChanged(c.id()));
+        NextStatement next = withNext
+                ? connections.execute(ConnectionDefinition.DEFAULT, status -> next(c, checked.participantId()))
+                : null;
+        return new VoteReceipt(vote.statementId(), checked.value(), next);
     }
 
     /** A statement by the participant holding the token. */
@@ -140,8 +166,7 @@ public class ParticipationService {
         return votes.votedBy(participantId);
     }
 
-    @Transactional
-    public NextStatement next(ConversationRow c, long participantId) {
+    private NextStatement next(ConversationRow c, long participantId) {
         if (c.isClosed(Instant.now())) {
             return new NextStatement(null, votes.votedBy(participantId), 0, "This conversation is closed.");
         }
@@ -155,9 +180,8 @@ public class ParticipationService {
                 router.remaining(voted), null);
     }
 
-    /** Stores the vote (committed before this returns) and answers the next statement. */
-    @Transactional
-    public VoteReceipt vote(ConversationRow c, long participantId, CastVote vote, boolean withNext) {
+    /** The vote's value, once the conversation is open and the statement exists and is open for voting. */
+    private int checkVote(ConversationRow c, CastVote vote) {
         if (c.isClosed(Instant.now())) {
             throw Problem.conflict("conversation", "this conversation is closed; it no longer accepts votes");
         }
@@ -168,10 +192,7 @@ public class ParticipationService {
                 throw Problem.conflict("statementId", "statement " + s.id() + " is not open for voting (it was removed or awaits moderation)");
             }
         }
-        long statementId = vote.statementId();
-        votes.cast(c.id(), participantId, statementId, value);
-        changes.publishEvent(new ConversationChanged(c.id()));
-        return new VoteReceipt(statementId, value, withNext ? next(c, participantId) : null);
+        return value;
     }
 
     @Transactional

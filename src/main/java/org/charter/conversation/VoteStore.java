@@ -3,10 +3,12 @@ package org.charter.conversation;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 
@@ -26,6 +28,28 @@ final class VoteStore {
             SELECT ?, ?, ?, ?, id, created_at FROM cast_vote
             ON CONFLICT (participant_id, statement_id)
             DO UPDATE SET value = EXCLUDED.value, vote_id = EXCLUDED.vote_id, updated_at = EXCLUDED.updated_at""";
+
+    /**
+     * {@link #CAST} for a group of votes: the arrays are unnested in order, so history ids follow the order of the
+     * group, and when one participant voted twice on a statement within the group, the later vote is current.
+     */
+    private static final String CAST_ALL = """
+            WITH cast_vote AS (
+                INSERT INTO vote (conversation_id, participant_id, statement_id, value, created_at)
+                SELECT c, p, s, v, clock_timestamp()
+                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[]) WITH ORDINALITY AS t(c, p, s, v, n)
+                ORDER BY n
+                RETURNING id, conversation_id, participant_id, statement_id, value, created_at)
+            INSERT INTO current_vote (participant_id, statement_id, conversation_id, value, vote_id, updated_at)
+            SELECT DISTINCT ON (participant_id, statement_id) participant_id, statement_id, conversation_id, value, id,
+                   created_at
+            FROM cast_vote ORDER BY participant_id, statement_id, id DESC
+            ON CONFLICT (participant_id, statement_id)
+            DO UPDATE SET value = EXCLUDED.value, vote_id = EXCLUDED.vote_id, updated_at = EXCLUDED.updated_at""";
+
+    /** One vote to store. */
+    record Cast(long conversationId, long participantId, long statementId, int value) {
+    }
 
     private static final String COUNTS = """
             SELECT
@@ -56,6 +80,18 @@ final class VoteStore {
             ps.setLong(6, statementId);
             ps.setLong(7, conversationId);
             ps.setInt(8, value);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Stores a group of votes with one statement, as if each had been {@link #cast} in the group's order. */
+    void castAll(List<Cast> group) {
+        jdbc.prepareStatement(CAST_ALL, ps -> {
+            Connection connection = ps.getConnection();
+            ps.setArray(1, connection.createArrayOf("bigint", group.stream().map(Cast::conversationId).toArray()));
+            ps.setArray(2, connection.createArrayOf("bigint", group.stream().map(Cast::participantId).toArray()));
+            ps.setArray(3, connection.createArrayOf("bigint", group.stream().map(Cast::statementId).toArray()));
+            ps.setArray(4, connection.createArrayOf("smallint", group.stream().map(c -> (short) c.value()).toArray()));
             return ps.executeUpdate();
         });
     }

@@ -187,6 +187,8 @@ class ParticipantIdentityTest extends DatabaseTest {
         api.problem(HttpStatus.FORBIDDEN, HttpRequest.POST(join, Map.of("xid", "member-7", "signature", "not hex at all")));
 
         Map<?, ?> first = api.post(join, Map.of("xid", "member-7", "signature", hmac(secret, "member-7")), null);
+        assertNull(api.next("members", (String) first.get("token")).get("statement"),
+                "the first token works until the next join (and is now remembered by the server)");
         Map<?, ?> again = api.post(join, Map.of("xid", "member-7", "signature", hmac(secret, "member-7").toUpperCase()), null);
         assertEquals(first.get("participantId"), again.get("participantId"), "one xid, one participant");
         api.problem(HttpStatus.UNAUTHORIZED, HttpRequest.GET("/api/conversations/members/next")

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +65,14 @@ final class BenchVotesCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "30", description = "unmeasured warm-up seconds per phase (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--rate", defaultValue = "0", description = "offered requests/s over all clients, on a fixed"
+            + " schedule (open loop; latency counts from each request's scheduled time); 0 = every client sends its next"
+            + " request as soon as the last one is answered (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--out", description = "write the JSON report to this file (default: standard output)")
+    Path out;
+
     @Option(names = "--phases", split = ",", defaultValue = "next,vote,vote-next",
             description = "phases to run, in order: next, vote, vote-next (default ${DEFAULT-VALUE})")
     List<String> phases;
@@ -76,6 +85,10 @@ final class BenchVotesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rate < 0 || clients < 1 || seconds < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate and --warmup must be 0 or more, --clients and"
+                    + " --seconds 1 or more");
+        }
         for (String p : phases) {
             if (!List.of("next", "vote", "vote-next").contains(p)) {
                 throw new ParameterException(spec.commandLine(),
@@ -123,7 +136,7 @@ final class BenchVotesCommand implements Callable<Integer> {
                     default -> throw new IllegalStateException("checked above: " + p);
                 }
             }
-            Output.json(report, null);
+            Output.json(report, out);
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
@@ -159,50 +172,77 @@ final class BenchVotesCommand implements Callable<Integer> {
         LoopbackHttp.Response send(LoopbackHttp http) throws IOException;
     }
 
+    /** What one client measured: latencies (ns) of its requests started in the window, and when its last one ended. */
+    private record Measured(long[] latencies, long lastDone) {
+    }
+
     /**
      * Runs clients for warm-up plus measured seconds, each on its own kept-alive connection; answers requests/s and
      * latency percentiles in ms. Every answer must be a success, or the benchmark stops.
+     * <p>
+     * Closed loop ({@code --rate 0}): a client sends as soon as its last request is answered, so throughput is the
+     * server's maximum and latency grows with the number of clients. Open loop ({@code --rate R}): requests are
+     * scheduled at R per second in all, and latency counts from the scheduled time, so a server that falls behind
+     * shows it in latency (no coordinated omission) and in requests/s below R.
      */
     private Map<String, Object> phase(String name, int port, Supplier<Call> calls) throws Exception {
-        Output.progress("bench votes: " + name + ", " + clients + " clients, " + warmup + " s warm-up + " + seconds + " s");
+        Output.progress("bench votes: " + name + ", " + clients + " clients" + (rate > 0 ? " at " + rate + " requests/s" : "")
+                + ", " + warmup + " s warm-up + " + seconds + " s");
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
         long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
-        List<Future<long[]>> results = new ArrayList<>();
+        long interval = rate > 0 ? Math.round(1e9 * clients / rate) : 0;
+        List<Future<Measured>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 results.add(pool.submit(() -> {
                     long[] latencies = new long[1024];
                     int n = 0;
+                    long lastDone = 0;
+                    long scheduled = start + (interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0);
                     try (LoopbackHttp http = new LoopbackHttp(port)) {
-                        while (System.nanoTime() < end) {
+                        while ((interval > 0 ? scheduled : System.nanoTime()) < end) {
                             Call call = calls.get();
-                            long t = System.nanoTime();
+                            long t;
+                            if (interval > 0) {
+                                LockSupport.parkNanos(scheduled - System.nanoTime());
+                                t = scheduled;
+                                scheduled += interval;
+                            } else {
+                                t = System.nanoTime();
+                            }
                             LoopbackHttp.Response response = call.send(http);
                             long done = System.nanoTime();
                             if (response.status() >= 300) {
                                 throw new IllegalStateException(name + " answered " + response.status() + ": " + response.body());
                             }
-                            if (t >= measureFrom && done <= end) {
+                            if (t >= measureFrom && (interval > 0 || done <= end)) {
                                 if (n == latencies.length) {
                                     latencies = Arrays.copyOf(latencies, n * 2);
                                 }
                                 latencies[n++] = done - t;
+                                lastDone = done;
                             }
                         }
                     }
-                    return Arrays.copyOf(latencies, n);
+                    return new Measured(Arrays.copyOf(latencies, n), lastDone);
                 }));
             }
         }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
+        List<Measured> all = new ArrayList<>();
+        for (Future<Measured> f : results) {
             all.add(f.get());
         }
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] latencies = all.stream().map(Measured::latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        // open loop: a server that fell behind answers the window's requests late, and that lowers the rate
+        long lastDone = all.stream().mapToLong(Measured::lastDone).max().orElse(end);
+        double measuredSeconds = rate > 0 ? Math.max(seconds, (lastDone - measureFrom) / 1e9) : seconds;
         Map<String, Object> r = new LinkedHashMap<>();
+        if (rate > 0) {
+            r.put("offeredPerSecond", rate);
+        }
         r.put("requests", latencies.length);
-        r.put("perSecond", Math.round(latencies.length / (double) seconds));
+        r.put("perSecond", Math.round(latencies.length / measuredSeconds));
         r.put("p50ms", percentile(latencies, 0.50));
         r.put("p99ms", percentile(latencies, 0.99));
         r.put("maxMs", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);

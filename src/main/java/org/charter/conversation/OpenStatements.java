@@ -1,8 +1,11 @@
 package org.charter.conversation;
 
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +29,11 @@ class OpenStatements {
     private final RoutingPriorities priorities;
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
-    OpenStatements(JdbcOperations jdbc, RoutingPriorities priorities) {
+    private final ConnectionOperations<Connection> connections;
+
+    OpenStatements(JdbcOperations jdbc, ConnectionOperations<Connection> connections, RoutingPriorities priorities) {
         this.jdbc = jdbc;
+        this.connections = connections;
         this.priorities = priorities;
     }
 
@@ -49,8 +55,9 @@ class OpenStatements {
         entries.remove(conversationId);
     }
 
+    /** On its own connection when the caller holds none: a vote checks its statement without holding one. */
     private List<StatementRouter.Candidate> load(ConversationRow c) {
-        return jdbc.prepareStatement("""
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> jdbc.prepareStatement("""
                 SELECT id, is_meta, text FROM statement
                 WHERE conversation_id = ? AND (status = 'accepted' OR (status = 'pending' AND NOT ?))
                 ORDER BY id""", ps -> {
@@ -63,6 +70,6 @@ class OpenStatements {
                 }
             }
             return open;
-        });
+        }));
     }
 }

@@ -128,22 +128,21 @@ public class ParticipationService {
     }
 
     /**
-     * A vote by the participant holding the token, acknowledged once committed. Deliberately not one transaction: the
-     * checks read on their own, the vote then waits for its group commit ({@link VoteWriter}) holding no connection,
-     * and the next statement is read after that commit, so it already counts the vote.
+     * A vote by the participant holding the token, acknowledged once committed. Deliberately not one transaction and
+     * no connection held throughout: the checks mostly answer from memory (a connection is taken only for what is not
+     * cached), the vote waits for its group commit ({@link VoteWriter}) holding none, so waiting voters never starve
+     * the writer of connections, and the next statement is read after that commit, so it already counts the vote.
      */
     public VoteReceipt vote(String conversation, String token, CastVote vote, boolean withNext) {
         ConversationRow c = conversations.resolve(conversation);
-        record Checked(long participantId, int value) {
-        }
-        Checked checked = connections.execute(ConnectionDefinition.DEFAULT,
-                status -> new Checked(participant(c, token), checkVote(c, vote)));
-        writer.cast(c.id(), checked.participantId(), vote.statementId(), checked.value());
+        long participantId = participant(c, token);
+        int value = checkVote(c, vote);
+        writer.cast(c.id(), participantId, vote.statementId(), value);
         changes.publishEvent(new ConversationChanged(c.id()));
         NextStatement next = withNext
-                ? connections.execute(ConnectionDefinition.DEFAULT, status -> next(c, checked.participantId()))
+                ? connections.execute(ConnectionDefinition.DEFAULT, status -> next(c, participantId))
                 : null;
-        return new VoteReceipt(vote.statementId(), checked.value(), next);
+        return new VoteReceipt(vote.statementId(), value, next);
     }
 
     /** A statement by the participant holding the token. */

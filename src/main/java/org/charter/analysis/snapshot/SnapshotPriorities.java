@@ -2,10 +2,13 @@ package org.charter.analysis.snapshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 import org.charter.cli.Output;
 import org.charter.conversation.RoutingPriorities;
 
+import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,8 +29,11 @@ class SnapshotPriorities implements RoutingPriorities {
     private final SnapshotStore snapshots;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    SnapshotPriorities(SnapshotStore snapshots) {
+    private final ConnectionOperations<Connection> connections;
+
+    SnapshotPriorities(SnapshotStore snapshots, ConnectionOperations<Connection> connections) {
         this.snapshots = snapshots;
+        this.connections = connections;
     }
 
     @Override
@@ -37,6 +43,13 @@ class SnapshotPriorities implements RoutingPriorities {
         if (cached != null && now - cached.checkedAt() < RECHECK_NANOS) {
             return cached.priorities();
         }
+        // its own connection when the caller holds none: a vote checks its statement without holding one
+        Cached fresh = connections.execute(ConnectionDefinition.DEFAULT, status -> reread(conversationId, cached, now));
+        cache.put(conversationId, fresh);
+        return fresh.priorities();
+    }
+
+    private Cached reread(long conversationId, Cached cached, long now) {
         int known = cached == null ? 0 : cached.version();
         int latest = snapshots.latestVersion(conversationId);
         Cached fresh;
@@ -47,8 +60,7 @@ class SnapshotPriorities implements RoutingPriorities {
         } else {
             fresh = new Cached(known, cached == null ? Map.of() : cached.priorities(), now);
         }
-        cache.put(conversationId, fresh);
-        return fresh.priorities();
+        return fresh;
     }
 
     private static Map<Long, Double> parse(String json) {

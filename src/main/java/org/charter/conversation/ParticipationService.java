@@ -1,6 +1,5 @@
 package org.charter.conversation;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -34,13 +33,11 @@ public class ParticipationService {
     private final VoteWriter writer;
     private final ConnectionOperations<Connection> connections;
     private final OpenStatements open;
-    private final ApplicationEventPublisher<ConversationChanged> changes;
     private final ConversationService conversations;
 
     ParticipationService(ConversationService conversations, ParticipantRepository participants, ParticipantTokens tokens,
                          MetadataQuestionRepository questions, StatementService statementService, VoteStore votes,
-                         VoteWriter writer, ConnectionOperations<Connection> connections, OpenStatements open,
-                         ApplicationEventPublisher<ConversationChanged> changes) {
+                         VoteWriter writer, ConnectionOperations<Connection> connections, OpenStatements open) {
         this.participants = participants;
         this.tokens = tokens;
         this.questions = questions;
@@ -49,7 +46,6 @@ public class ParticipationService {
         this.writer = writer;
         this.connections = connections;
         this.open = open;
-        this.changes = changes;
         this.conversations = conversations;
     }
 
@@ -137,8 +133,7 @@ public class ParticipationService {
         ConversationRow c = conversations.resolve(conversation);
         long participantId = participant(c, token);
         int value = checkVote(c, vote);
-        writer.cast(c.id(), participantId, vote.statementId(), value);
-        changes.publishEvent(new ConversationChanged(c.id()));
+        writer.cast(c.id(), participantId, vote.statementId(), value); // the writer tells the analysis
         NextStatement next = withNext
                 ? connections.execute(ConnectionDefinition.DEFAULT, status -> next(c, participantId))
                 : null;

@@ -1,6 +1,7 @@
 package org.charter.conversation;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.annotation.PreDestroy;
@@ -35,14 +36,16 @@ final class VoteWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final VoteStore votes;
     private final ConnectionOperations<Connection> connections;
+    private final ApplicationEventPublisher<VotesStored> stored;
     private final int maxGroup;
     private final Thread writer;
     private volatile boolean closing;
 
-    VoteWriter(VoteStore votes, ConnectionOperations<Connection> connections,
+    VoteWriter(VoteStore votes, ConnectionOperations<Connection> connections, ApplicationEventPublisher<VotesStored> stored,
                @Value("${charter.votes.max-group:500}") int maxGroup) {
         this.votes = votes;
         this.connections = connections;
+        this.stored = stored;
         this.maxGroup = Math.max(1, maxGroup);
         this.writer = Thread.ofPlatform().name("vote-writer").daemon().start(this::run);
     }
@@ -85,6 +88,8 @@ final class VoteWriter {
                 return null;
             });
             group.forEach(p -> p.done().complete(null));
+            group.stream().mapToLong(p -> p.cast().conversationId()).distinct()
+                    .forEach(conversation -> stored.publishEvent(new VotesStored(conversation)));
         } catch (RuntimeException groupFailed) {
             // One bad vote (say, its statement was deleted a moment ago) must not fail its neighbours: store them alone.
             if (group.size() == 1) {

@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.charter.conversation.ConversationChanged;
+import org.charter.conversation.VotesStored;
 import org.charter.database.DatabaseFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,11 @@ class AnalysisScheduler {
     @TransactionalEventListener
     void onChange(ConversationChanged change) {
         request(change.conversationId());
+    }
+
+    @EventListener
+    void onVotes(VotesStored votes) {
+        request(votes.conversationId());
     }
 
     /**

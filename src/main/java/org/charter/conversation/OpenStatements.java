@@ -27,9 +27,8 @@ class OpenStatements {
 
     private final JdbcOperations jdbc;
     private final RoutingPriorities priorities;
-    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
-
     private final ConnectionOperations<Connection> connections;
+    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
     OpenStatements(JdbcOperations jdbc, ConnectionOperations<Connection> connections, RoutingPriorities priorities) {
         this.jdbc = jdbc;

@@ -73,7 +73,11 @@ export async function journey(name, body) {
       if (!shotDir || page.isClosed()) continue
       const file = join(shotDir, `failed-${name}-${i}.png`)
       await page.screenshot({ path: file, fullPage: true }).then(() => console.error(`screenshot: ${file} (${page.url()})`), () => {})
+      // the screenshot stays on the machine that ran the tests; the text travels with the report
+      const text = await page.evaluate(() => document.body.innerText).catch(() => '')
+      if (text) console.error(`page ${i} read:\n${text.replace(/\n{2,}/g, '\n').slice(0, 2000)}`)
     }
+    if (problems.length > 0) console.error(`problems seen on the pages:\n${problems.join('\n')}`)
   } finally {
     await close()
   }

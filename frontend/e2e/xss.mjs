@@ -20,10 +20,17 @@ async function inert(page, where) {
   check(found.handlers === 0, `${where}: ${found.handlers} element(s) carry inline event handlers`)
 }
 
-/** The page shows every one of these texts literally (as characters, not markup). */
+/**
+ * The page shows every one of these texts literally (as characters, not markup). Waits up to 15 s for them: a list
+ * may still be loading (the moderation queue shows the pending statements before "All" has arrived).
+ */
 async function showsLiterally(page, locator, texts, where) {
-  const shown = await page.locator(locator).allTextContents()
-  const joined = shown.join('\n')
+  let joined = ''
+  for (let waited = 0; waited <= 15000; waited += 250) {
+    joined = (await page.locator(locator).allTextContents()).join('\n')
+    if (texts.every((t) => joined.includes(t))) return
+    await page.waitForTimeout(250)
+  }
   for (const t of texts) check(joined.includes(t), `${where}: the text ${t} is not shown as written`)
 }
 

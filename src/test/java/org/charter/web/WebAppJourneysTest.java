@@ -309,6 +309,9 @@ class WebAppJourneysTest extends DatabaseTest {
                 api.vote("town-charter", participant, ids.get(divisive.get(d)), random.nextDouble() < 0.85 == likes ? "agree" : "disagree");
             }
         }
+        // The draft comes from the latest analysis; analyse now rather than wait for the scheduler (tested on its own
+        // in AnalysisSchedulerTest), so that a slow machine does not make the journey wait past its timeouts.
+        api.post("/api/conversations/town-charter/analysis/recompute", Map.of(), token);
         String reworded = "Residents must be consulted before any large project begins.";
 
         journey("constitution.mjs", base(), "town-charter", email, PASSWORD, SCREENSHOTS.toString(), duplicate1, duplicate2,

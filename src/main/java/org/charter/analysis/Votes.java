@@ -50,6 +50,19 @@ public final class Votes {
         return participantIds.length;
     }
 
+    /** Receives votes one by one. */
+    @FunctionalInterface
+    public interface Visitor {
+        void vote(long participantId, long statementId, int value);
+    }
+
+    /** Each vote, in the order it was added. */
+    public void forEach(Visitor visitor) {
+        for (int i = 0; i < value.length; i++) {
+            visitor.vote(participantIds[participant[i]], statementIds[statement[i]], value[i]);
+        }
+    }
+
     long[] participantIds() {
         return participantIds;
     }

@@ -88,17 +88,18 @@ class AnalysisInputs {
                     return list;
                 });
         Votes votes = jdbc.prepareStatement(
-                "SELECT participant_id, statement_id, value FROM current_vote WHERE conversation_id = ? ORDER BY vote_id",
+                // Unordered: on a big conversation PostgreSQL would sort the votes on disk; CastVotes sorts them here.
+                "SELECT participant_id, statement_id, value, vote_id FROM current_vote WHERE conversation_id = ?",
                 ps -> {
                     ps.setLong(1, conversationId);
                     ps.setFetchSize(10_000);
-                    Votes.Builder builder = Votes.builder(1024);
+                    CastVotes cast = new CastVotes();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            builder.add(rs.getLong(1), rs.getLong(2), rs.getInt(3));
+                            cast.add(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4));
                         }
                     }
-                    return builder.build();
+                    return cast.inCastOrder();
                 });
         // The key starts with the newest vote id (see key()).
         long lastVoteId = Long.parseLong(key.substring(0, key.indexOf(':')));

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +63,8 @@ final class BenchVotesCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per phase (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "30", description = "unmeasured warm-up seconds per phase (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "60", description = "unmeasured warm-up seconds per phase: the server"
+            + " compiles its hot code during about the first minute of load (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--rate", defaultValue = "0", description = "offered requests/s over all clients, on a fixed"
@@ -82,6 +84,7 @@ final class BenchVotesCommand implements Callable<Integer> {
 
     private HttpClient http;
     private String base;
+    private JitShare jit;
 
     @Override
     public Integer call() throws Exception {
@@ -99,6 +102,10 @@ final class BenchVotesCommand implements Callable<Integer> {
         int port = freePort();
         base = "http://localhost:" + port;
         Process server = startServer(data, port);
+        jit = new JitShare(server.pid());
+        // an interrupted benchmark (Ctrl-C) must not leave its server running
+        Thread stopServer = new Thread(server::destroy);
+        Runtime.getRuntime().addShutdownHook(stopServer);
         try (HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
             http = client;
             waitForHealth();
@@ -140,6 +147,7 @@ final class BenchVotesCommand implements Callable<Integer> {
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
+            Runtime.getRuntime().removeShutdownHook(stopServer);
             deleteTree(data); // the seeded database is over a gigabyte
         }
         return 0;
@@ -193,7 +201,14 @@ final class BenchVotesCommand implements Callable<Integer> {
         long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
         long interval = rate > 0 ? Math.round(1e9 * clients / rate) : 0;
         List<Future<Measured>> results = new ArrayList<>();
+        Future<OptionalDouble> jitShare;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            jitShare = pool.submit(() -> {
+                Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
+                JitShare.Reading from = jit.read();
+                Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                return jit.between(from, jit.read());
+            });
             for (int c = 0; c < clients; c++) {
                 results.add(pool.submit(() -> {
                     long[] latencies = new long[1024];
@@ -246,6 +261,8 @@ final class BenchVotesCommand implements Callable<Integer> {
         r.put("p50ms", percentile(latencies, 0.50));
         r.put("p99ms", percentile(latencies, 0.99));
         r.put("maxMs", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        // the share of the server's CPU its JIT compiler took while measuring: near 0 once it runs at full speed
+        jitShare.get().ifPresent(share -> r.put("serverJitShare", Math.round(share * 1000) / 1000.0));
         Output.progress("bench votes: " + name + ": " + r);
         return r;
     }

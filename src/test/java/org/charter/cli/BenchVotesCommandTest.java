@@ -40,6 +40,8 @@ class BenchVotesCommandTest {
             assertTrue(requests > 0 && requests <= 100 * 2 + 4,
                     phase + ": the schedule allows at most rate × seconds (+1 per client): " + requests);
             assertTrue(p.get("p50ms").asDouble() <= p.get("p99ms").asDouble(), phase + ": " + p);
+            double jit = p.get("serverJitShare").asDouble(-1); // this machine is Linux: /proc is there to read
+            assertTrue(jit >= 0 && jit <= 1, phase + ": the server's JIT share is a share: " + p);
         }
         assertFalse(report.has("voteWithNext"), "only the phases asked for run");
         assertEquals(before, benchDirectories(), "the benchmark's database is deleted");

@@ -87,9 +87,6 @@ final class VoteWriter {
                 votes.castAll(group.stream().map(Pending::cast).toList());
                 return null;
             });
-            group.forEach(p -> p.done().complete(null));
-            group.stream().mapToLong(p -> p.cast().conversationId()).distinct()
-                    .forEach(conversation -> stored.publishEvent(new VotesStored(conversation)));
         } catch (RuntimeException groupFailed) {
             // One bad vote (say, its statement was deleted a moment ago) must not fail its neighbours: store them alone.
             if (group.size() == 1) {
@@ -100,9 +97,22 @@ final class VoteWriter {
             for (Pending p : group) {
                 write(List.of(p));
             }
+            return;
         } catch (Error e) {
             group.forEach(p -> p.done().completeExceptionally(e));
             throw e;
+        }
+        group.forEach(p -> p.done().complete(null));
+        // Outside the try: the votes are stored, and nothing a listener does may make them be stored again.
+        group.stream().mapToLong(p -> p.cast().conversationId()).distinct().forEach(this::announce);
+    }
+
+    private void announce(long conversationId) {
+        try {
+            stored.publishEvent(new VotesStored(conversationId));
+        } catch (RuntimeException e) {
+            LOG.warn("votes of conversation {} are stored, but telling the analysis failed; its sweep will find them",
+                    conversationId, e);
         }
     }
 

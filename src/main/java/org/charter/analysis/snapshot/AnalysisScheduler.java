@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +72,13 @@ class AnalysisScheduler {
     }
 
     private void schedule(long conversationId, OptionalLong delay) {
-        delay.ifPresent(nanos -> executor.schedule(() -> runPending(conversationId), nanos, TimeUnit.NANOSECONDS));
+        if (delay.isPresent() && !executor.isShutdown()) { // shut down: the next start's sweep finds the change
+            try {
+                executor.schedule(() -> runPending(conversationId), delay.getAsLong(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException shutDownMeanwhile) {
+                LOG.debug("analysis of conversation {} not scheduled: shutting down", conversationId);
+            }
+        }
     }
 
     private void runPending(long conversationId) {

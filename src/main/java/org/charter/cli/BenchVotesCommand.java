@@ -68,8 +68,8 @@ final class BenchVotesCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--rate", defaultValue = "0", description = "offered requests/s over all clients, on a fixed"
-            + " schedule once the warm-up is over (open loop; latency counts from each request's scheduled time); 0 = every client sends its next"
-            + " request as soon as the last one is answered (default ${DEFAULT-VALUE})")
+            + " schedule once the warm-up is over (open loop; latency counts from each request's scheduled time);"
+            + " 0 = every client sends its next request as soon as the last one is answered (default ${DEFAULT-VALUE})")
     int rate;
 
     @Option(names = "--out", description = "write the JSON report to this file (default: standard output)")
@@ -85,6 +85,9 @@ final class BenchVotesCommand implements Callable<Integer> {
     private HttpClient http;
     private String base;
     private JitShare jit;
+    /** The seeded conversation and its database, to read when its analysis ran. */
+    private long conversationId;
+    private String databaseUrl;
 
     @Override
     public Integer call() throws Exception {
@@ -112,7 +115,7 @@ final class BenchVotesCommand implements Callable<Integer> {
             String organizer = post("/api/auth/register", "{\"email\":\"bench@example.org\",\"name\":\"Bench\","
                     + "\"password\":\"benchmark-password\"}", null, null).get("token").asText();
             post("/api/conversations", "{\"slug\":\"bench\",\"topic\":\"Benchmark\"}", organizer, null);
-            long conversationId = get("/api/conversations/bench", null).get("id").asLong();
+            conversationId = get("/api/conversations/bench", null).get("id").asLong();
             long[] statementIds = seed(data, conversationId);
             Output.progress("bench votes: analysing the seeded conversation (routing priorities)");
             long t0 = System.nanoTime();
@@ -180,8 +183,11 @@ final class BenchVotesCommand implements Callable<Integer> {
         LoopbackHttp.Response send(LoopbackHttp http) throws IOException;
     }
 
-    /** What one client measured: latencies (ns) of its requests started in the window, and when its last one ended. */
-    private record Measured(long[] latencies, long lastDone) {
+    /**
+     * What one client measured: latencies (ns) of its requests started in the window, when each started (ns into the
+     * window), and when its last one ended.
+     */
+    private record Measured(long[] latencies, long[] startedAt, long lastDone) {
     }
 
     /**
@@ -212,6 +218,7 @@ final class BenchVotesCommand implements Callable<Integer> {
             for (int c = 0; c < clients; c++) {
                 results.add(pool.submit(() -> {
                     long[] latencies = new long[1024];
+                    long[] startedAt = new long[1024];
                     int n = 0;
                     long lastDone = 0;
                     // The warm-up is closed loop in both modes: a schedule that started with it would carry the
@@ -241,13 +248,15 @@ final class BenchVotesCommand implements Callable<Integer> {
                             if (t >= measureFrom && (interval > 0 || done <= end)) {
                                 if (n == latencies.length) {
                                     latencies = Arrays.copyOf(latencies, n * 2);
+                                    startedAt = Arrays.copyOf(startedAt, n * 2);
                                 }
+                                startedAt[n] = t - measureFrom;
                                 latencies[n++] = done - t;
                                 lastDone = done;
                             }
                         }
                     }
-                    return new Measured(Arrays.copyOf(latencies, n), lastDone);
+                    return new Measured(Arrays.copyOf(latencies, n), Arrays.copyOf(startedAt, n), lastDone);
                 }));
             }
         }
@@ -270,8 +279,55 @@ final class BenchVotesCommand implements Callable<Integer> {
         r.put("maxMs", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
         // the share of the server's CPU its JIT compiler took while measuring: near 0 once it runs at full speed
         jitShare.get().ifPresent(share -> r.put("serverJitShare", Math.round(share * 1000) / 1000.0));
+        // A timeline, to see whether slow seconds line up with the conversation's analysis runs.
+        r.put("p99msBySecond", p99BySecond(all));
+        long windowStartMillis = System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000;
+        r.put("analysisRuns", analysisRuns(windowStartMillis));
         Output.progress("bench votes: " + name + ": " + r);
         return r;
+    }
+
+    /** The p99 latency (ms) of the requests started in each second of the measured window. */
+    private List<Double> p99BySecond(List<Measured> all) {
+        List<List<Long>> bySecond = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            bySecond.add(new ArrayList<>());
+        }
+        for (Measured m : all) {
+            for (int i = 0; i < m.latencies().length; i++) {
+                int second = (int) (m.startedAt()[i] / 1_000_000_000L);
+                if (second >= 0 && second < seconds) {
+                    bySecond.get(second).add(m.latencies()[i]);
+                }
+            }
+        }
+        return bySecond.stream().map(l -> percentile(l.stream().mapToLong(Long::longValue).sorted().toArray(), 0.99)).toList();
+    }
+
+    /**
+     * The seeded conversation's analysis runs that overlap the measured window (the last {@code kept-snapshots}
+     * only), as seconds into the window when each run started reading the votes and when its result was ready.
+     */
+    private List<Map<String, Double>> analysisRuns(long windowStartMillis) throws Exception {
+        List<Map<String, Double>> runs = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "");
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT computed_at, duration_ms FROM analysis_snapshot WHERE conversation_id = ? ORDER BY version")) {
+            ps.setLong(1, conversationId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double to = (rs.getTimestamp(1).getTime() - windowStartMillis) / 1000.0;
+                    double from = to - rs.getInt(2) / 1000.0;
+                    if (to >= 0 && from <= seconds) {
+                        Map<String, Double> run = new LinkedHashMap<>();
+                        run.put("from", Math.round(from * 10) / 10.0);
+                        run.put("to", Math.round(to * 10) / 10.0);
+                        runs.add(run);
+                    }
+                }
+            }
+        }
+        return runs;
     }
 
     private static double percentile(long[] sorted, double q) {
@@ -284,9 +340,10 @@ final class BenchVotesCommand implements Callable<Integer> {
     /** Statements, participants (with known tokens) and their earlier votes, straight into PostgreSQL. */
     private long[] seed(Path data, long conversationId) throws Exception {
         int pgPort = Integer.parseInt(Files.readAllLines(data.resolve("pgdata/postmaster.pid")).get(3).strip());
+        databaseUrl = "jdbc:postgresql://localhost:" + pgPort + "/charter";
         Output.progress("bench votes: seeding " + statements + " statements, " + participants + " participants, "
                 + (long) participants * seedVotes + " votes");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/charter", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "")) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO statement (conversation_id, text, text_key, is_seed, status, created_at)"

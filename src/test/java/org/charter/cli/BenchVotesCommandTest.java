@@ -42,6 +42,8 @@ class BenchVotesCommandTest {
             assertTrue(p.get("p50ms").asDouble() <= p.get("p99ms").asDouble(), phase + ": " + p);
             double jit = p.get("serverJitShare").asDouble(-1); // this machine is Linux: /proc is there to read
             assertTrue(jit >= 0 && jit <= 1, phase + ": the server's JIT share is a share: " + p);
+            assertEquals(2, p.get("p99msBySecond").size(), phase + ": one p99 per measured second: " + p);
+            assertTrue(p.get("analysisRuns").isArray(), phase + ": " + p);
         }
         assertFalse(report.has("voteWithNext"), "only the phases asked for run");
         assertEquals(before, benchDirectories(), "the benchmark's database is deleted");

@@ -19,11 +19,11 @@ final class Parallel {
     /** At most this many parts. */
     static final int MAX_PARTS = 8;
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "charter-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * The other parts run at idle priority, so a big analysis never takes CPU from answering participants; part 0
+     * runs on the caller's thread, at the caller's priority.
+     */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(BackgroundPriority.threads("charter-analysis"));
 
     private Parallel() {
     }

@@ -79,6 +79,14 @@ final class BenchVotesCommand implements Callable<Integer> {
             description = "phases to run, in order: next, vote, vote-next (default ${DEFAULT-VALUE})")
     List<String> phases;
 
+    /** Where the live analysis of the seeded conversation runs while the phases measure. */
+    enum AnalysisPlace { server, worker, off }
+
+    @Option(names = "--analysis", defaultValue = "server", description = "where the live analysis runs: server (in"
+            + " the server process, as 'charter serve' does), worker (a 'charter worker' process at idle priority beside a"
+            + " server started with CHARTER_ANALYSIS_LIVE=false), off (default ${DEFAULT-VALUE})")
+    AnalysisPlace analysis;
+
     @Spec
     CommandSpec spec;
 
@@ -104,14 +112,19 @@ final class BenchVotesCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("charter-bench-votes");
         int port = freePort();
         base = "http://localhost:" + port;
-        Process server = startServer(data, port);
+        List<Process> processes = new ArrayList<>();
+        Process server = start(data, "serve", "--port", Integer.toString(port));
+        processes.add(server);
         jit = new JitShare(server.pid());
         // an interrupted benchmark (Ctrl-C) must not leave its server running
-        Thread stopServer = new Thread(server::destroy);
+        Thread stopServer = new Thread(() -> processes.forEach(Process::destroy));
         Runtime.getRuntime().addShutdownHook(stopServer);
         try (HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
             http = client;
             waitForHealth();
+            if (analysis == AnalysisPlace.worker) {
+                processes.add(start(data, "worker")); // on the server's embedded database
+            }
             String organizer = post("/api/auth/register", "{\"email\":\"bench@example.org\",\"name\":\"Bench\","
                     + "\"password\":\"benchmark-password\"}", null, null).get("token").asText();
             post("/api/conversations", "{\"slug\":\"bench\",\"topic\":\"Benchmark\"}", organizer, null);
@@ -127,6 +140,7 @@ final class BenchVotesCommand implements Callable<Integer> {
             report.put("statements", statements);
             report.put("seededVotes", (long) participants * seedVotes);
             report.put("clients", clients);
+            report.put("analysis", analysis.name());
             for (String p : phases) {
                 switch (p) {
                     case "next" -> report.put("next", phase("next statement", port, () -> {
@@ -148,8 +162,10 @@ final class BenchVotesCommand implements Callable<Integer> {
             }
             Output.json(report, out);
         } finally {
-            server.destroy();
-            server.waitFor(60, TimeUnit.SECONDS);
+            for (Process p : processes.reversed()) {
+                p.destroy();
+                p.waitFor(60, TimeUnit.SECONDS);
+            }
             Runtime.getRuntime().removeShutdownHook(stopServer);
             deleteTree(data); // the seeded database is over a gigabyte
         }
@@ -283,6 +299,7 @@ final class BenchVotesCommand implements Callable<Integer> {
         r.put("p99msBySecond", p99BySecond(all));
         long windowStartMillis = System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000;
         r.put("analysisRuns", analysisRuns(windowStartMillis));
+        r.put("analysisAgeAtEndSeconds", analysisAge());
         Output.progress("bench votes: " + name + ": " + r);
         return r;
     }
@@ -328,6 +345,21 @@ final class BenchVotesCommand implements Callable<Integer> {
             }
         }
         return runs;
+    }
+
+    /**
+     * How old the seeded conversation's latest analysis is as the phase ends (seconds since its run started reading
+     * the votes): how far the map lags behind the votes, in whichever process the analysis runs.
+     */
+    private double analysisAge() throws Exception {
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "");
+             PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM clock_timestamp() - computed_at)"
+                     + " + duration_ms / 1000.0 FROM analysis_snapshot WHERE conversation_id = ? ORDER BY version DESC LIMIT 1")) {
+            ps.setLong(1, conversationId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Math.round(rs.getDouble(1) * 10) / 10.0 : -1;
+            }
+        }
     }
 
     private static double percentile(long[] sorted, double q) {
@@ -393,18 +425,23 @@ final class BenchVotesCommand implements Callable<Integer> {
         }
     }
 
-    private Process startServer(Path data, int port) throws IOException {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+    /** Starts {@code charter serve} or {@code charter worker} on the benchmark's database. */
+    private Process start(Path data, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                "org.charter.Charter", "serve", "--port", Integer.toString(port));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile());
+                "org.charter.Charter"));
+        command.addAll(List.of(arguments));
+        Path log = data.resolve(arguments[0] + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("CHARTER_DB_URL");
         pb.environment().put("CHARTER_DATA_DIR", data.toString());
         // 64 clients vote as fast as the server answers, all from 127.0.0.1: the benchmark measures the server,
         // not the rate limits (docs/abuse-limits.md), so it switches them off
         pb.environment().put("CHARTER_RATE_LIMIT_ENABLED", "false");
-        Output.progress("bench votes: starting the server on port " + port + " (log: " + data.resolve("server.log") + ")");
+        if (arguments[0].equals("serve") && analysis != AnalysisPlace.server) {
+            pb.environment().put("CHARTER_ANALYSIS_LIVE", "false");
+        }
+        Output.progress("bench votes: starting charter " + String.join(" ", arguments) + " (log: " + log + ")");
         return pb.start();
     }
 

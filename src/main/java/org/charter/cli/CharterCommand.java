@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         versionProvider = CharterCommand.Version.class,
         description = {"Charter: opinion maps, collective constitutions and opinion similarity.",
                 "With no command, starts the web server (same as 'serve')."},
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, AnalyzeCommand.class,
+        subcommands = {ServeCommand.class, WorkerCommand.class, ImportCommand.class, ExportCommand.class, AnalyzeCommand.class,
                 ConstitutionCommand.class, SimilarityCommand.class, CollectCommand.class,
                 BenchCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class CharterCommand implements Callable<Integer> {

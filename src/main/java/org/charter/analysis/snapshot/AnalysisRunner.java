@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.charter.analysis.AnalysisParameters;
 import org.charter.analysis.AnalysisResult;
 import org.charter.analysis.AnalysisState;
 import org.charter.analysis.AnalysisUpdate;
+import org.charter.analysis.BackgroundPriority;
 import org.charter.analysis.OpinionAnalysis;
 import org.charter.cli.Output;
 import org.slf4j.Logger;
@@ -18,11 +20,21 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One analysis run of a stored conversation, in one transaction: take the conversation's advisory lock, start from
  * the latest snapshot's state, run {@link OpinionAnalysis#update} (the same code path as {@code analyze --replay}),
  * store the new snapshot. A run that fails or is killed leaves the previous snapshot in place.
+ * <p>
+ * The computation runs on threads in Linux's idle class ({@link BackgroundPriority}): on a big conversation it takes
+ * seconds of every core, and at idle priority it only takes what answering participants leaves over. Reading and
+ * storing stay on the calling thread, whose helpers (a connection pool's, say) must not inherit that class.
  */
 @Singleton
 class AnalysisRunner {
@@ -36,11 +48,17 @@ class AnalysisRunner {
     private final AnalysisInputs inputs;
     private final ObjectMapper json = Output.JSON;
     private final String instance;
+    private final ExecutorService compute = Executors.newCachedThreadPool(BackgroundPriority.threads("analysis-compute"));
+    /** A worker's database sessions are its own: their PostgreSQL processes may run at the lowest priority too. */
+    private final boolean lowerSessions;
+    private final Set<Long> loweredSessions = ConcurrentHashMap.newKeySet();
 
     AnalysisRunner(SnapshotStore snapshots, AnalysisInputs inputs,
-                   @Value("${charter.instance-id:}") String instanceId) {
+                   @Value("${charter.instance-id:}") String instanceId,
+                   @Value("${charter.analysis.lower-database-sessions:false}") boolean lowerSessions) {
         this.snapshots = snapshots;
         this.inputs = inputs;
+        this.lowerSessions = lowerSessions;
         // Identifies this app instance in computed_by: host and process unless configured.
         this.instance = instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceId;
     }
@@ -50,15 +68,21 @@ class AnalysisRunner {
         if (!snapshots.tryLock(conversationId)) {
             return Outcome.BUSY;
         }
+        if (lowerSessions) {
+            long session = snapshots.sessionPid();
+            if (loweredSessions.add(session) && !BackgroundPriority.lowerProcess(session)) {
+                LOG.debug("PostgreSQL session {} keeps its priority (another user's process, or not Linux)", session);
+            }
+        }
         var previous = snapshots.latest(conversationId, true);
         if (!force && previous.isPresent() && previous.get().inputKey().equals(inputs.key(conversationId))) {
             return Outcome.UNCHANGED;
         }
         long started = System.nanoTime();
-        AnalysisInputs.Loaded loaded = inputs.load(conversationId);
+        AnalysisInputs.Loaded loaded = inputs.loadForRun(conversationId);
         try {
             AnalysisState state = previous.isPresent() ? json.readValue(previous.get().stateJson(), AnalysisState.class) : null;
-            AnalysisUpdate update = OpinionAnalysis.update(loaded.input(), state, AnalysisParameters.POLIS);
+            AnalysisUpdate update = inBackground(() -> OpinionAnalysis.update(loaded.input(), state, AnalysisParameters.POLIS));
             int version = previous.map(p -> p.version() + 1).orElse(1);
             int millis = (int) ((System.nanoTime() - started) / 1_000_000);
             snapshots.insert(new Snapshot(conversationId, version, loaded.voteCount(), loaded.lastVoteId(), loaded.key(),
@@ -70,6 +94,28 @@ class AnalysisRunner {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot (de)serialize the analysis of conversation " + conversationId, e);
         }
+    }
+
+    private <T> T inBackground(Callable<T> task) {
+        try {
+            return compute.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        compute.shutdownNow();
     }
 
     private static Map<Long, Double> priorities(AnalysisResult result) {

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * RunSpacing}), and the advisory lock makes runs of one conversation take turns across instances. A periodic sweep
  * catches changes made elsewhere (another instance, a command-line import, a restart). On a big conversation that
  * receives votes all the time, runs are spaced out so that analysis fills at most a set share of the time
- * ({@code charter.analysis.max-busy-share}): the votes themselves come first.
+ * ({@code charter.analysis.max-busy-share}), and their computation takes only CPU time nobody else wants
+ * ({@link AnalysisRunner}): the votes themselves come first. An instance with {@code charter.analysis.live=false} runs
+ * none of this and leaves live analyses to another instance, such as a {@code charter worker}.
  */
 @Singleton
 class AnalysisScheduler {
@@ -36,14 +38,17 @@ class AnalysisScheduler {
     private final SnapshotStore snapshots;
     private final Duration sweep;
     private final RunSpacing spacing;
+    private final boolean live;
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("analysis-", 0).daemon(true).factory());
 
     AnalysisScheduler(AnalysisRunner runner, SnapshotStore snapshots,
                       @Value("${charter.analysis.debounce:1s}") Duration debounce,
                       @Value("${charter.analysis.sweep:10s}") Duration sweep,
-                      @Value("${charter.analysis.max-busy-share:0.25}") double maxBusyShare) {
+                      @Value("${charter.analysis.max-busy-share:0.25}") double maxBusyShare,
+                      @Value("${charter.analysis.live:true}") boolean live) {
         this.runner = runner;
+        this.live = live;
         this.snapshots = snapshots;
         this.sweep = sweep;
         this.spacing = new RunSpacing(debounce.toNanos(), maxBusyShare);
@@ -51,7 +56,7 @@ class AnalysisScheduler {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!sweep.isZero()) {
+        if (live && !sweep.isZero()) {
             executor.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -66,8 +71,14 @@ class AnalysisScheduler {
         request(votes.conversationId());
     }
 
-    /** Schedules a run of the conversation, when and if {@link RunSpacing} says so. */
+    /**
+     * Schedules a run of the conversation, when and if {@link RunSpacing} says so; nothing when this instance leaves
+     * live analyses to others ({@code charter.analysis.live=false}, e.g. beside a {@code charter worker}).
+     */
     void request(long conversationId) {
+        if (!live) {
+            return;
+        }
         schedule(conversationId, spacing.changed(conversationId, System.nanoTime()));
     }
 

@@ -113,6 +113,16 @@ class SnapshotStore {
         });
     }
 
+    /** The operating-system process of PostgreSQL serving this transaction's connection. */
+    long sessionPid() {
+        return jdbc.prepareStatement("SELECT pg_backend_pid()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Conversations with votes newer than their latest snapshot (recovers runs missed by a restart or a CLI import). */
     @Transactional(readOnly = true) // called from the scheduler's own thread, outside any request's transaction
     List<Long> stale() {

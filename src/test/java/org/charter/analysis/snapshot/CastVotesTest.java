@@ -48,4 +48,32 @@ class CastVotesTest {
         cast.add(3, 1, 0, 5);
         assertEquals(List.of("3/1=0", "1/1=1", "2/1=-1"), visited(cast));
     }
+
+    @Test
+    void aPairReadAgainKeepsTheVoteWithTheHigherId() {
+        CastVotes cast = new CastVotes();
+        cast.add(1, 1, 1, 10);
+        cast.add(2, 1, 1, 20);
+        cast.add(1, 1, -1, 30); // participant 1 changed their vote: it now counts as cast at 30
+        cast.add(2, 1, 0, 15);  // an older history row of participant 2, read again: ignored
+        cast.add(2, 1, 1, 20);  // the same row read twice: nothing changes
+        assertEquals(2, cast.size());
+        assertEquals(List.of("2/1=1", "1/1=-1"), visited(cast));
+    }
+
+    @Test
+    void manyPairsSurviveTheIndexGrowing() {
+        CastVotes cast = new CastVotes();
+        for (int i = 0; i < 10_000; i++) {
+            cast.add(i % 100, i / 100, 1, i);
+        }
+        for (int i = 0; i < 10_000; i += 2) {
+            cast.add(i % 100, i / 100, -1, 20_000 + i); // every other pair changes, in a later vote
+        }
+        assertEquals(10_000, cast.size());
+        List<String> out = visited(cast);
+        assertEquals("1/0=1", out.getFirst(), "unchanged pairs keep their place");
+        assertEquals("98/99=-1", out.getLast(), "changed pairs move to when they changed");
+        assertEquals(5_000, out.stream().filter(v -> v.endsWith("=-1")).count());
+    }
 }

@@ -44,7 +44,9 @@ class BenchVotesCommandTest {
             assertTrue(jit >= 0 && jit <= 1, phase + ": the server's JIT share is a share: " + p);
             assertEquals(2, p.get("p99msBySecond").size(), phase + ": one p99 per measured second: " + p);
             assertTrue(p.get("analysisRuns").isArray(), phase + ": " + p);
+            assertTrue(p.get("analysisAgeAtEndSeconds").asDouble() > 0, phase + ": analysed before the phases: " + p);
         }
+        assertEquals("server", report.get("analysis").asText(), "the analysis runs in the server by default");
         assertFalse(report.has("voteWithNext"), "only the phases asked for run");
         assertEquals(before, benchDirectories(), "the benchmark's database is deleted");
     }
@@ -55,6 +57,15 @@ class BenchVotesCommandTest {
         CommandRun run = CommandRun.of("bench", "votes", "--phases", "vote,dance");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--phases: unknown phase 'dance'; use next, vote, vote-next"), run.err());
+        assertEquals(before, benchDirectories(), "no server was started");
+    }
+
+    @Test
+    void anUnknownPlaceForTheAnalysisIsRefusedBeforeAnythingStarts() throws Exception {
+        Set<Path> before = benchDirectories();
+        CommandRun run = CommandRun.of("bench", "votes", "--analysis", "elsewhere");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--analysis") && run.err().contains("server, worker, off"), run.err());
         assertEquals(before, benchDirectories(), "no server was started");
     }
 

@@ -70,6 +70,13 @@ class WorkerCommandTest {
         }
     }
 
+    @Test
+    void anUnknownOptionIsRefusedBeforeAnythingStarts() throws Exception {
+        CommandRun run = CommandRun.of("worker", "--port", "8080");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("Unknown options: '--port'"), run.err());
+    }
+
     private static int vote(Api api, List<Long> ids, int participants) {
         int sent = 0;
         for (int p = 0; p < participants; p++) {

@@ -210,9 +210,8 @@ public class ConversationService {
     /**
      * The conversation named by a numeric id or by its slug; 404 when there is none. Participants ask for it on every
      * request, so it is cached for a second; changes made on this instance evict it at once, changes made on another
-     * instance show within the second.
+     * instance show within the second. No transaction of its own: the one read is a single statement.
      */
-    @Transactional
     public ConversationRow resolve(String ref) {
         String key = ref == null ? "" : ref.toLowerCase(Locale.ROOT);
         CachedRow cached = recent.get(key);

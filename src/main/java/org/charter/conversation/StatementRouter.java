@@ -94,10 +94,6 @@ final class StatementRouter {
         return open.size() - votedOpen;
     }
 
-    List<Candidate> statements() {
-        return open;
-    }
-
     Candidate find(long statementId) {
         return byId.get(statementId);
     }

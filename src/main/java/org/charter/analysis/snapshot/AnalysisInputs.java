@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.charter.analysis.AnalysisInput;
-import org.charter.analysis.Votes;
 
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -20,8 +19,21 @@ import java.util.Optional;
 @Singleton
 class AnalysisInputs {
 
-    /** What one run looks at, and the fingerprint that says whether anything changed since the last run. */
-    record Loaded(AnalysisInput input, long voteCount, long lastVoteId, String key) {
+    /**
+     * What one run looks at, and the fingerprint that says whether anything changed since the last run. The input is
+     * put together by {@link #input()}, on the caller's thread: for a conversation of a million votes that is a second
+     * of sorting, which the analysis does on its idle-priority threads. A conversation's kept votes change only in
+     * its next run, so {@code input()} must be called before that run reads (runs of a conversation take turns).
+     */
+    record Loaded(List<AnalysisInput.Statement> statements, CastVotes votes, long lastVoteId, String key) {
+
+        AnalysisInput input() {
+            return AnalysisInput.of(statements, votes.inCastOrder());
+        }
+
+        long voteCount() {
+            return votes.size();
+        }
     }
 
     /** How long a vote's transaction may take from storing it to committing, for {@link #loadForRun}. */
@@ -219,9 +231,8 @@ class AnalysisInputs {
                     }
                     return list;
                 });
-        Votes votes = cast.inCastOrder();
         // The key starts with the newest vote id (see key()).
         long lastVoteId = Long.parseLong(key.substring(0, key.indexOf(':')));
-        return new Loaded(AnalysisInput.of(statements, votes), votes.size(), lastVoteId, key);
+        return new Loaded(statements, cast, lastVoteId, key);
     }
 }

@@ -74,23 +74,34 @@ class AnalysisRunner {
                 LOG.debug("PostgreSQL session {} keeps its priority (another user's process, or not Linux)", session);
             }
         }
-        var previous = snapshots.latest(conversationId, true);
+        var previous = snapshots.latest(conversationId, SnapshotStore.Documents.STATE);
         if (!force && previous.isPresent() && previous.get().inputKey().equals(inputs.key(conversationId))) {
             return Outcome.UNCHANGED;
         }
         long started = System.nanoTime();
         AnalysisInputs.Loaded loaded = inputs.loadForRun(conversationId);
+        String stateJson = previous.map(Snapshot::stateJson).orElse(null);
+        // Assembling the input and (de)serializing the megabytes of JSON of a big conversation are computation too.
+        Computed computed = inBackground(() -> compute(conversationId, loaded, stateJson));
+        int version = previous.map(p -> p.version() + 1).orElse(1);
+        int millis = (int) ((System.nanoTime() - started) / 1_000_000);
+        snapshots.insert(new Snapshot(conversationId, version, loaded.voteCount(), loaded.lastVoteId(), loaded.key(),
+                Instant.now(), millis, instance, computed.resultJson(), computed.stateJson()), computed.prioritiesJson());
+        LOG.info("Analysed conversation {}: version {}, {} votes, {} groups, {} ms", conversationId, version,
+                loaded.voteCount(), computed.groups(), millis);
+        return Outcome.COMPUTED;
+    }
+
+    /** A run's output, serialized. */
+    private record Computed(String resultJson, String stateJson, String prioritiesJson, int groups) {
+    }
+
+    private Computed compute(long conversationId, AnalysisInputs.Loaded loaded, String previousState) {
         try {
-            AnalysisState state = previous.isPresent() ? json.readValue(previous.get().stateJson(), AnalysisState.class) : null;
-            AnalysisUpdate update = inBackground(() -> OpinionAnalysis.update(loaded.input(), state, AnalysisParameters.POLIS));
-            int version = previous.map(p -> p.version() + 1).orElse(1);
-            int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-            snapshots.insert(new Snapshot(conversationId, version, loaded.voteCount(), loaded.lastVoteId(), loaded.key(),
-                    Instant.now(), millis, instance, json.writeValueAsString(update.result()),
-                    json.writeValueAsString(update.state())), json.writeValueAsString(priorities(update.result())));
-            LOG.info("Analysed conversation {}: version {}, {} votes, {} groups, {} ms", conversationId, version,
-                    loaded.voteCount(), update.result().groups().size(), millis);
-            return Outcome.COMPUTED;
+            AnalysisState state = previousState == null ? null : json.readValue(previousState, AnalysisState.class);
+            AnalysisUpdate update = OpinionAnalysis.update(loaded.input(), state, AnalysisParameters.POLIS);
+            return new Computed(json.writeValueAsString(update.result()), json.writeValueAsString(update.state()),
+                    json.writeValueAsString(priorities(update.result())), update.result().groups().size());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot (de)serialize the analysis of conversation " + conversationId, e);
         }

@@ -35,7 +35,7 @@ public class AnalysisService {
 
     @Transactional
     public SnapshotView latest(long conversationId) {
-        return snapshots.latest(conversationId, true)
+        return snapshots.latest(conversationId, SnapshotStore.Documents.RESULT)
                 .map(s -> new SnapshotView(conversationId, s.version(), s.voteCount(), s.computedAt(), s.computedBy(),
                         false, s.resultJson()))
                 .orElseGet(() -> {
@@ -47,7 +47,7 @@ public class AnalysisService {
     /** The latest stored result, parsed, for features that build on it (the constitution). */
     @Transactional
     public Optional<org.charter.analysis.AnalysisResult> latestResult(long conversationId) {
-        return snapshots.latest(conversationId, true).map(s -> {
+        return snapshots.latest(conversationId, SnapshotStore.Documents.RESULT).map(s -> {
             try {
                 return Output.JSON.readValue(s.resultJson(), org.charter.analysis.AnalysisResult.class);
             } catch (java.io.IOException e) {
@@ -94,7 +94,7 @@ public class AnalysisService {
 
     @Transactional
     public ParticipantPlace place(long conversationId, long participantId, long voted) {
-        Optional<Snapshot> latest = snapshots.latest(conversationId, true);
+        Optional<Snapshot> latest = snapshots.latest(conversationId, SnapshotStore.Documents.RESULT);
         if (latest.isEmpty()) {
             return new ParticipantPlace(participantId, voted, null, null, 0);
         }

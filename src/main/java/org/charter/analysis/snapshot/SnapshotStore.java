@@ -27,9 +27,20 @@ class SnapshotStore {
         this.kept = kept;
     }
 
-    /** The newest snapshot, with or without its (large) result and state. */
-    Optional<Snapshot> latest(long conversationId, boolean withJson) {
-        String sql = "SELECT " + COLUMNS + (withJson ? ", result::text, state::text" : ", NULL, NULL")
+    /** Which of a snapshot's large JSON documents to read (a big conversation's result is megabytes). */
+    enum Documents {
+        RESULT(", result::text, NULL"), STATE(", NULL, state::text");
+
+        private final String columns;
+
+        Documents(String columns) {
+            this.columns = columns;
+        }
+    }
+
+    /** The newest snapshot, with the documents asked for (the others are null). */
+    Optional<Snapshot> latest(long conversationId, Documents documents) {
+        String sql = "SELECT " + COLUMNS + documents.columns
                 + " FROM analysis_snapshot WHERE conversation_id = ? ORDER BY version DESC LIMIT 1";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, conversationId);

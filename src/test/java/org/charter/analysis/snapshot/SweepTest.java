@@ -52,6 +52,21 @@ class SweepTest extends DatabaseTest {
         assertEquals(report.currentVotes(), ((Number) snapshot.get("voteCount")).longValue());
     }
 
+    /**
+     * Snapshots skip the write-ahead log (migration V7), so a crash of PostgreSQL empties their table: the sweep then
+     * sees every conversation with votes as unanalysed, as it saw the import above.
+     */
+    @Test
+    void snapshotsAreUnloggedSoACrashLeavesThemToTheSweep() throws Exception {
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("""
+                SELECT t.relpersistence, toast.relpersistence FROM pg_class t JOIN pg_class toast ON toast.oid = t.reltoastrelid
+                WHERE t.relname = 'analysis_snapshot'""")) {
+            rs.next();
+            assertEquals("u", rs.getString(1), "analysis_snapshot is unlogged");
+            assertEquals("u", rs.getString(2), "and so is the storage of its large JSON documents");
+        }
+    }
+
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(SweepTest.class.getResource("/" + name).toURI());
     }
